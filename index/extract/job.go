@@ -1,0 +1,397 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/skillrank/skillrank/index/extract/document"
+	"github.com/skillrank/skillrank/index/taxonomy"
+)
+
+// Default requirement weights; the CLI overrides them per skill.
+const (
+	// RequiredWeight is the weight of a skill under "Requirements", "Must have", ….
+	RequiredWeight = 3.0
+	// PreferredWeight is the weight of a skill under "Nice to have",
+	// "Preferred", "Bonus", …, and of skills named elsewhere in a job that
+	// has such sections.
+	PreferredWeight = 1.0
+)
+
+// Requirement is one thing a job asks for: a skill, or any one of a group
+// ("MLIR or LLVM").
+type Requirement struct {
+	// Skills are alternatives; meeting one meets the requirement.
+	Skills   []taxonomy.SkillID
+	Weight   float64
+	Required bool
+	// MinYears and MaxYears bound the experience asked for; zero when unstated.
+	MinYears, MaxYears float64
+	// Text is the job line the requirement came from.
+	Text string
+}
+
+// Job is a parsed job description.
+type Job struct {
+	Title        string
+	Requirements []Requirement
+	// Text is the job's full text, for full-text relevance.
+	Text string
+}
+
+// mode is the kind of requirement a part of the job states.
+type mode uint8
+
+const (
+	modeNone mode = iota
+	modeRequired
+	modePreferred
+)
+
+var (
+	requiredMarkers = []string{"requirement", "required", "must have", "must-have", "qualification",
+		"what you bring", "what you will need", "what you ll need", "what we re looking for",
+		"what we are looking for", "you have", "you should have", "who you are", "skills", "experience needed",
+		"essential", "minimum", "basic qualifications", "we expect"}
+	preferredMarkers = []string{"nice to have", "nice-to-have", "preferred", "bonus", "plus", "good to have",
+		"desirable", "extra credit", "would be great", "ideally", "not required", "optional", "wish list"}
+	neutralMarkers = []string{"about", "responsibilit", "what you will do", "what you ll do", "benefit",
+		"perks", "the role", "the team", "who we are", "compensation", "how to apply", "our stack", "we offer"}
+)
+
+// markerMode classifies a heading or a line's lead-in; ok is false when it
+// states no requirement kind.
+func markerMode(s string) (mode, bool) {
+	key := normTitle(s)
+	for _, m := range preferredMarkers {
+		if strings.Contains(key, m) {
+			return modePreferred, true
+		}
+	}
+	for _, m := range neutralMarkers {
+		if strings.HasPrefix(key, m) {
+			return modeNone, true
+		}
+	}
+	for _, m := range requiredMarkers {
+		if strings.Contains(key, m) {
+			return modeRequired, true
+		}
+	}
+	return modeNone, false
+}
+
+// normTitle lower-cases and keeps letters, digits and single spaces.
+func normTitle(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// Job parses a job description document.
+func (x *Extractor) Job(doc *document.Document) *Job {
+	s := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(s)
+	j := &Job{Title: jobTitle(doc), Text: doc.Text}
+
+	// Requirement kind of each block: from the latest marker heading or
+	// lead-in line, overridden by markers inside the block.
+	modes := make([]mode, len(doc.Blocks))
+	marked := false
+	cur := modeNone
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		text := doc.BlockText(i)
+		isLeadIn := b.Kind != document.ListItem && (b.Kind == document.Heading || strings.HasSuffix(strings.TrimSpace(text), ":")) && len(strings.Fields(text)) <= 8
+		if isLeadIn {
+			if m, ok := markerMode(text); ok {
+				cur = m
+				marked = marked || m != modeNone
+				modes[i] = modeNone
+				continue
+			} else if b.Kind == document.Heading {
+				cur = modeNone
+			}
+		}
+		m := cur
+		if label, _, ok := strings.Cut(text, ":"); ok && len(label) < 30 {
+			if lm, ok := markerMode(label); ok && lm != modeNone {
+				m = lm
+				marked = true
+			}
+		}
+		if m == modeRequired && mentionsPreference(text) {
+			m = modePreferred
+		}
+		modes[i] = m
+	}
+	// Requirement text is technical: a bare "Go" in a requirement line is the language.
+	inList := func(off int) bool {
+		bi := blockAt(doc, off)
+		return bi >= 0 && modes[bi] != modeNone
+	}
+	ms := x.mentions(doc, s, inList)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		var inBlock []taxonomy.Mention
+		for _, m := range ms {
+			if m.Start >= b.Start && m.End <= b.End {
+				inBlock = append(inBlock, m)
+			}
+		}
+		if len(inBlock) == 0 {
+			continue
+		}
+		m := modes[bi]
+		weight, required := PreferredWeight, false
+		if m == modeRequired || !marked {
+			weight, required = RequiredWeight, true
+		}
+		for _, cl := range clauses(doc.Text, b.Start, b.End, inBlock) {
+			minY, maxY := yearsIn(doc.Text[cl.start:cl.end])
+			for _, g := range groups(doc.Text, cl, x.tax) {
+				j.Requirements = append(j.Requirements, Requirement{
+					Skills: g, Weight: weight, Required: required,
+					MinYears: minY, MaxYears: maxY,
+					Text: strings.TrimSpace(doc.Text[b.Start:b.End]),
+				})
+			}
+		}
+	}
+	j.Requirements = mergeRequirements(j.Requirements)
+	return j
+}
+
+func mentionsPreference(text string) bool {
+	l := " " + normTitle(text) + " "
+	for _, p := range []string{" a plus ", " is a plus ", " nice to have ", " preferred ", " bonus ", " is desirable ", " ideally "} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func blockAt(doc *document.Document, off int) int {
+	i := sort.Search(len(doc.Blocks), func(i int) bool { return doc.Blocks[i].End > off })
+	if i < len(doc.Blocks) && doc.Blocks[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// jobTitle is the first heading, a "Title:" line, or the first line.
+func jobTitle(doc *document.Document) string {
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Kind == document.Heading {
+			return doc.BlockText(i)
+		}
+		text := doc.BlockText(i)
+		for _, p := range []string{"Title:", "Position:", "Role:", "Job title:"} {
+			if rest, ok := strings.CutPrefix(text, p); ok {
+				return strings.TrimSpace(rest)
+			}
+		}
+	}
+	if len(doc.Blocks) > 0 {
+		t := doc.BlockText(0)
+		if len(t) > 80 {
+			t = strings.TrimSpace(t[:80]) + "…"
+		}
+		return t
+	}
+	return ""
+}
+
+type clause struct {
+	start, end int
+	mentions   []taxonomy.Mention
+}
+
+// clauses splits a block at sentence ends and semicolons; years and "or"
+// apply within a clause.
+func clauses(text string, start, end int, ms []taxonomy.Mention) []clause {
+	var out []clause
+	cs := start
+	for i := start; i < end; i++ {
+		c := text[i]
+		if c == ';' || (c == '.' || c == '!' || c == '?') && (i+1 == end || text[i+1] == ' ') {
+			out = append(out, clause{start: cs, end: i})
+			cs = i + 1
+		}
+	}
+	out = append(out, clause{start: cs, end: end})
+	for _, m := range ms {
+		for k := range out {
+			if m.Start >= out[k].start && m.Start < out[k].end {
+				out[k].mentions = append(out[k].mentions, m)
+				break
+			}
+		}
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if len(c.mentions) > 0 {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// groups splits a clause's skills into requirements: skills joined by "or"
+// or "/" ("MLIR or LLVM", "PyTorch/JAX"), or led by "one of"/"either", are
+// one any-of group; others ("CUDA, Triton and TensorRT") stand alone.
+func groups(text string, cl clause, tax *taxonomy.Taxonomy) [][]taxonomy.SkillID {
+	ms := cl.mentions
+	lead := " " + normTitle(text[cl.start:ms[0].Start]) + " "
+	oneOf := strings.Contains(lead, " one of ") || strings.Contains(lead, " any of ") || strings.HasSuffix(lead, " either ")
+	var out [][]taxonomy.SkillID
+	cur := []taxonomy.SkillID{ms[0].Skill}
+	allOr := true
+	var parts [][]taxonomy.SkillID
+	for k := 1; k < len(ms); k++ {
+		gap := " " + normTitle(text[ms[k-1].End:ms[k].Start]) + " "
+		raw := text[ms[k-1].End:ms[k].Start]
+		isOr := strings.Contains(gap, " or ") || strings.TrimSpace(raw) == "/"
+		isComma := strings.TrimSpace(raw) == ","
+		if !isOr && !isComma {
+			allOr = false
+		}
+		if isOr {
+			cur = append(cur, ms[k].Skill)
+			continue
+		}
+		parts = append(parts, cur)
+		cur = []taxonomy.SkillID{ms[k].Skill}
+	}
+	parts = append(parts, cur)
+	if len(parts) > 1 && (oneOf || allOr && anyOr(parts)) {
+		var all []taxonomy.SkillID
+		for _, p := range parts {
+			all = append(all, p...)
+		}
+		return [][]taxonomy.SkillID{dedupe(all)}
+	}
+	for _, p := range parts {
+		out = append(out, dedupe(p))
+	}
+	return out
+}
+
+func anyOr(parts [][]taxonomy.SkillID) bool {
+	for _, p := range parts {
+		if len(p) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(ids []taxonomy.SkillID) []taxonomy.SkillID {
+	out := ids[:0:0]
+	for _, id := range ids {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == id
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+
+// yearsIn reads "5+ years", "at least 3 years", "2-4 years", "3 yrs",
+// "five years" from a clause; zero when none.
+func yearsIn(s string) (minY, maxY float64) {
+	words := strings.Fields(strings.NewReplacer("–", "-", "—", "-", "(", " ", ")", " ", ",", " ").Replace(strings.ToLower(s)))
+	for i, w := range words {
+		unit := strings.TrimRight(w, ".,;:")
+		if unit != "years" && unit != "year" && unit != "yrs" && unit != "yr" && unit != "years'" && unit != "yrs." {
+			continue
+		}
+		if i == 0 {
+			continue
+		}
+		num := words[i-1]
+		if i >= 3 && words[i-2] == "to" {
+			// "2 to 4 years"
+			lo, ok1 := parseNum(words[i-3])
+			hi, ok2 := parseNum(num)
+			if ok1 && ok2 && lo <= hi {
+				return lo, hi
+			}
+		}
+		if lo, hi, ok := strings.Cut(num, "-"); ok {
+			l, ok1 := parseNum(lo)
+			h, ok2 := parseNum(hi)
+			if ok1 && ok2 && l <= h {
+				return l, h
+			}
+		}
+		if n, ok := parseNum(strings.TrimSuffix(num, "+")); ok {
+			return n, 0
+		}
+	}
+	return 0, 0
+}
+
+func parseNum(s string) (float64, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "+")
+	if n, ok := numberWords[s]; ok {
+		return n, true
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 || n > 40 {
+		return 0, false
+	}
+	return n, true
+}
+
+// mergeRequirements folds repeated single skills and identical groups: the
+// stronger kind and weight win, the larger minimum too.
+func mergeRequirements(rs []Requirement) []Requirement {
+	key := func(r Requirement) string {
+		ids := append([]taxonomy.SkillID(nil), r.Skills...)
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		return fmt.Sprint(ids)
+	}
+	index := make(map[string]int)
+	var out []Requirement
+	for _, r := range rs {
+		k := key(r)
+		i, ok := index[k]
+		if !ok {
+			index[k] = len(out)
+			out = append(out, r)
+			continue
+		}
+		o := &out[i]
+		if r.Weight > o.Weight {
+			o.Weight = r.Weight
+			o.Text = r.Text
+		}
+		o.Required = o.Required || r.Required
+		o.MinYears = max(o.MinYears, r.MinYears)
+		if r.MaxYears > 0 && (o.MaxYears == 0 || r.MaxYears < o.MaxYears) {
+			o.MaxYears = r.MaxYears
+		}
+	}
+	return out
+}

@@ -1,0 +1,319 @@
+package scoring
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Hit is a ranked document.
+type Hit struct {
+	Ord   uint32
+	Score float32
+}
+
+const (
+	// parallelMin is the corpus size below which one goroutine ranks: the
+	// whole pass takes microseconds there, less than a hand-off costs.
+	parallelMin = 1 << 16
+	// ctxEvery is how many postings pass between context checks.
+	ctxEvery = 1 << 16
+)
+
+// Ranker ranks snapshots. It keeps scratch memory between calls so that
+// steady-state ranking allocates only its result. Safe for concurrent use.
+type Ranker struct {
+	workers int
+	// Scratch is sized by the corpus (a few bytes per document), so it is
+	// pooled rather than allocated per call; the pool also lets concurrent
+	// Rank calls each have their own.
+	pool sync.Pool
+}
+
+// NewRanker returns a Ranker using up to workers goroutines per call
+// (GOMAXPROCS if workers <= 0).
+func NewRanker(workers int) *Ranker {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	r := &Ranker{workers: workers}
+	r.pool.New = func() any { return new(rankScratch) }
+	return r
+}
+
+type rankScratch struct {
+	parts []part
+	wg    sync.WaitGroup
+	hits  []Hit
+}
+
+// part is one worker's share: the ordinals [lo, hi) and its buffers, all
+// indexed by ord − lo.
+type part struct {
+	lo, hi  uint32
+	acc     []float32 // score so far
+	best    []float32 // this requirement's best value
+	met     []uint8   // required requirements met (Strict)
+	hit     []uint8   // this requirement met directly (Strict)
+	touched []uint32  // ordinals with best > 0 for this requirement
+	top     topK
+	err     error
+}
+
+func (p *part) reset(lo, hi uint32, strict bool) {
+	n := int(hi - lo)
+	p.lo, p.hi, p.err = lo, hi, nil
+	p.acc = grow(p.acc, n)
+	p.best = grow(p.best, n)
+	if strict {
+		p.met = grow(p.met, n)
+		p.hit = grow(p.hit, n)
+	}
+}
+
+// grow returns s with length n, zeroed; buffers are zero between calls
+// because every pass clears what it touched.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// Rank returns the top k live documents of snap for q, best first; ties
+// break by profile id. Documents that match nothing are not returned.
+func (r *Ranker) Rank(ctx context.Context, snap *Snapshot, q *Query, k int) ([]Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if k <= 0 || snap.Len() == 0 {
+		return nil, nil
+	}
+	sc := r.pool.Get().(*rankScratch)
+	defer r.pool.Put(sc)
+
+	n := snap.Len()
+	w := 1
+	if n >= parallelMin {
+		w = min(r.workers, n/(parallelMin/2))
+	}
+	if cap(sc.parts) < w {
+		sc.parts = make([]part, w)
+	}
+	sc.parts = sc.parts[:w]
+	step := (n + w - 1) / w
+	for i := range sc.parts {
+		lo := uint32(min(n, i*step))
+		hi := uint32(min(n, (i+1)*step))
+		sc.parts[i].reset(lo, hi, q.Strict)
+	}
+	if w == 1 {
+		sc.parts[0].run(ctx, snap, q, k)
+	} else {
+		sc.wg.Add(w - 1)
+		for i := 1; i < w; i++ {
+			go sc.runPart(ctx, snap, q, k, i)
+		}
+		sc.parts[0].run(ctx, snap, q, k)
+		sc.wg.Wait()
+	}
+	hits := sc.hits[:0]
+	for i := range sc.parts {
+		p := &sc.parts[i]
+		if p.err != nil {
+			return nil, p.err
+		}
+		hits = append(hits, p.top.h...)
+	}
+	sc.hits = hits
+	sortHits(hits, snap)
+	if len(hits) > k {
+		hits = hits[:k]
+	}
+	return append([]Hit(nil), hits...), nil
+}
+
+func (sc *rankScratch) runPart(ctx context.Context, snap *Snapshot, q *Query, k, i int) {
+	defer sc.wg.Done()
+	sc.parts[i].run(ctx, snap, q, k)
+}
+
+// run scores the part's ordinals: term at a time, one requirement after
+// another, keeping per requirement the best credited value of each doc.
+func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
+	budget := ctxEvery
+	for ri := range q.Reqs {
+		req := &q.Reqs[ri]
+		strictReq := q.Strict && req.Required
+		touched := p.touched[:0]
+		for ei := req.First; ei < req.End; ei++ {
+			e := &q.Entries[ei]
+			list := snap.lists[e.Skill]
+			docs, feats := list.Docs, list.Feats
+			i := lowerBound(docs, p.lo)
+			budget -= len(docs) - i
+			if budget < 0 {
+				if err := ctx.Err(); err != nil {
+					p.err = err
+					p.clear(touched, q.Strict)
+					return
+				}
+				budget = ctxEvery
+			}
+			for ; i < len(docs); i++ {
+				d := docs[i]
+				if d >= p.hi {
+					break
+				}
+				v, months := q.value(feats[i], e.Credit, req.minTable)
+				j := d - p.lo
+				if b := p.best[j]; v > b {
+					if b == 0 {
+						touched = append(touched, j)
+					}
+					p.best[j] = v
+				}
+				if strictReq && e.Direct && months >= req.minMonths {
+					p.hit[j] = 1
+				}
+			}
+		}
+		share := req.share
+		for _, j := range touched {
+			p.acc[j] += float32(share * p.best[j])
+			p.best[j] = 0
+			if strictReq {
+				p.met[j] += p.hit[j]
+				p.hit[j] = 0
+			}
+		}
+		p.touched = touched
+	}
+	p.collect(snap, q, k)
+}
+
+// clear zeroes the per-requirement buffers after an early return.
+func (p *part) clear(touched []uint32, strict bool) {
+	for _, j := range touched {
+		p.best[j] = 0
+		if strict {
+			p.hit[j] = 0
+		}
+	}
+	clear(p.acc)
+	if strict {
+		clear(p.met)
+	}
+}
+
+// collect selects the part's top k and zeroes acc (and met) for next time.
+func (p *part) collect(snap *Snapshot, q *Query, k int) {
+	p.top.reset(k, snap)
+	need := uint8(min(q.numRequired, 255))
+	for j, s := range p.acc {
+		if s == 0 {
+			continue
+		}
+		p.acc[j] = 0
+		ord := p.lo + uint32(j)
+		if q.Strict {
+			met := p.met[j]
+			p.met[j] = 0
+			if met < need {
+				continue
+			}
+		}
+		if !snap.IsLive(ord) {
+			continue
+		}
+		p.top.push(Hit{Ord: ord, Score: s})
+	}
+}
+
+// lowerBound returns the first index i with docs[i] >= ord.
+func lowerBound(docs []uint32, ord uint32) int {
+	if ord == 0 {
+		return 0
+	}
+	lo, hi := 0, len(docs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if docs[m] < ord {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// better orders hits: higher score first, then smaller profile id.
+func better(a, b Hit, snap *Snapshot) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return snap.ids[a.Ord] < snap.ids[b.Ord]
+}
+
+func sortHits(h []Hit, snap *Snapshot) {
+	slices.SortFunc(h, func(a, b Hit) int {
+		if better(a, b, snap) {
+			return -1
+		}
+		if better(b, a, snap) {
+			return 1
+		}
+		return 0
+	})
+}
+
+// topK keeps the k best hits: a plain slice while small, a min-heap (worst
+// on top) once full, so each candidate costs one comparison against the
+// current worst.
+type topK struct {
+	h    []Hit
+	k    int
+	snap *Snapshot
+}
+
+func (t *topK) reset(k int, snap *Snapshot) {
+	t.h, t.k, t.snap = t.h[:0], k, snap
+}
+
+func (t *topK) push(x Hit) {
+	if len(t.h) < t.k {
+		t.h = append(t.h, x)
+		if len(t.h) == t.k {
+			for i := t.k/2 - 1; i >= 0; i-- {
+				t.down(i)
+			}
+		}
+		return
+	}
+	if !better(x, t.h[0], t.snap) {
+		return
+	}
+	t.h[0] = x
+	t.down(0)
+}
+
+// down restores the heap below i; the root is the worst hit.
+func (t *topK) down(i int) {
+	h := t.h
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		worst := l
+		if r := l + 1; r < len(h) && better(h[l], h[r], t.snap) {
+			worst = r
+		}
+		if !better(h[i], h[worst], t.snap) {
+			return
+		}
+		h[i], h[worst] = h[worst], h[i]
+		i = worst
+	}
+}

@@ -1,0 +1,75 @@
+package scoring
+
+import "math"
+
+// The strength of a candidate in one skill is a number in [0,1] that grows
+// with evidence and saturates:
+//
+//	strength = MentionWeight·m + ExperienceWeight·e·r
+//	m = 1 − 2^(−mentions)                  (1 mention 0.5, 2 → 0.75, 3 → 0.875)
+//	e = 1 − exp(−months / ExperienceScale) (12 months 0.39, 36 → 0.78, 72 → 0.95)
+//	r = 2^(−monthsSinceLastUse / RecencyHalfLife), 1 when current
+//
+// A skill only listed earns at most MentionWeight; years of recent, dated
+// use earn the rest. A requirement's minimum years scales the strength by
+//
+//	f = MinYearsFloor + (1 − MinYearsFloor)·min(1, months / (12·MinYears))
+//
+// so a candidate below the minimum keeps partial credit in proportion to
+// the months shown. Scores are weighted means of strengths times relation
+// credits, so they stay in [0,1].
+const (
+	// MentionWeight is the share of strength earned by mentions alone, [0,1].
+	MentionWeight = 0.4
+	// ExperienceWeight is the share earned by dated experience; with
+	// MentionWeight it sums to 1.
+	ExperienceWeight = 1 - MentionWeight
+	// ExperienceScale, in months, sets how fast experience saturates:
+	// ExperienceScale months earn 63% of ExperienceWeight.
+	ExperienceScale = 24.0
+	// RecencyHalfLife, in months since last use, halves the experience part.
+	RecencyHalfLife = 36.0
+	// MinYearsFloor is the factor kept by a candidate with the skill but no
+	// dated months toward a requirement's minimum years, in [0,1].
+	MinYearsFloor = 0.2
+)
+
+// maxSince bounds the recency table: 50 years without use is as stale as
+// anything gets.
+const maxSince = 600
+
+// strengthTables are the per-query lookup tables of the hot path; they
+// depend only on the as-of month (recency) and are shared by requirements.
+type strengthTables struct {
+	mention    [maxMentions + 1]float32
+	experience [maxMonths + 1]float32
+	recency    [maxSince + 1]float32
+}
+
+func newStrengthTables() *strengthTables {
+	t := new(strengthTables)
+	for n := range t.mention {
+		t.mention[n] = float32(MentionWeight * (1 - math.Exp2(-float64(n))))
+	}
+	for mo := range t.experience {
+		t.experience[mo] = float32(ExperienceWeight * (1 - math.Exp(-float64(mo)/ExperienceScale)))
+	}
+	for s := range t.recency {
+		t.recency[s] = float32(math.Exp2(-float64(s) / RecencyHalfLife))
+	}
+	return t
+}
+
+// minYearsTable returns the factor per month count for a minimum of
+// minMonths (nil when there is no minimum).
+func minYearsTable(minMonths int) *[maxMonths + 1]float32 {
+	if minMonths <= 0 {
+		return nil
+	}
+	t := new([maxMonths + 1]float32)
+	for mo := range t {
+		frac := math.Min(1, float64(mo)/float64(minMonths))
+		t[mo] = float32(MinYearsFloor + (1-MinYearsFloor)*frac)
+	}
+	return t
+}
