@@ -25,6 +25,11 @@ type Options struct {
 	// Related controls partial credit for related skills; MaxDepth < 0
 	// turns it off.
 	Related taxonomy.ExpandOptions
+	// KeywordOnly scores skill presence alone — every matched skill has
+	// strength 1, whatever its mentions, months or recency, and minimum
+	// years are ignored. It is the keyword-matching baseline that
+	// evaluations compare the evidence-based score against.
+	KeywordOnly bool
 }
 
 // Query is a job compiled for ranking: a flat list of (skill, requirement,
@@ -78,6 +83,9 @@ func Compile(job *extract.Job, tax *taxonomy.Taxonomy, o Options) (*Query, error
 		return nil, ErrNoRequirements
 	}
 	q := &Query{AsOf: o.AsOf, Strict: o.Strict, tables: newStrengthTables(), asOfIndex: dateIndex(o.AsOf)}
+	if o.KeywordOnly {
+		q.tables = keywordTables()
+	}
 	for _, r := range job.Requirements {
 		if !(r.Weight > 0) || math.IsInf(r.Weight, 0) {
 			return nil, fmt.Errorf("scoring: requirement %q: weight %v must be positive", r.Text, r.Weight)
@@ -93,7 +101,9 @@ func Compile(job *extract.Job, tax *taxonomy.Taxonomy, o Options) (*Query, error
 		req.Label = strings.Join(names, " or ")
 		req.share = float32(r.Weight / q.TotalWeight)
 		req.minMonths = int(math.Round(r.MinYears * 12))
-		req.minTable = minYearsTable(req.minMonths)
+		if !o.KeywordOnly {
+			req.minTable = minYearsTable(req.minMonths)
+		}
 		if r.Required {
 			q.numRequired++
 		}

@@ -21,14 +21,31 @@ const (
 	ctxEvery = 1 << 16
 )
 
-// Ranker ranks snapshots. It keeps scratch memory between calls so that
-// steady-state ranking allocates only its result. Safe for concurrent use.
+// Ranker ranks snapshots. It keeps scratch memory and helper goroutines
+// between calls so that steady-state ranking allocates only its result.
+// Safe for concurrent use; Close releases the helpers.
 type Ranker struct {
 	workers int
 	// Scratch is sized by the corpus (a few bytes per document), so it is
 	// pooled rather than allocated per call; the pool also lets concurrent
 	// Rank calls each have their own.
 	pool sync.Pool
+
+	// Helpers take parts of large corpora; starting a goroutine per call
+	// would allocate, so they are started once and fed through tasks.
+	start  sync.Once
+	mu     sync.RWMutex // held for reading while sending tasks; Close takes it to close
+	tasks  chan task
+	closed bool
+}
+
+type task struct {
+	ctx  context.Context
+	snap *Snapshot
+	q    *Query
+	k    int
+	p    *part
+	wg   *sync.WaitGroup
 }
 
 // NewRanker returns a Ranker using up to workers goroutines per call
@@ -40,6 +57,26 @@ func NewRanker(workers int) *Ranker {
 	r := &Ranker{workers: workers}
 	r.pool.New = func() any { return new(rankScratch) }
 	return r
+}
+
+// Close stops the helper goroutines. Rank still works afterwards, on the
+// calling goroutine alone.
+func (r *Ranker) Close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.closed {
+		r.closed = true
+		if r.tasks != nil {
+			close(r.tasks)
+		}
+	}
+}
+
+func (r *Ranker) helper() {
+	for t := range r.tasks {
+		t.p.run(t.ctx, t.snap, t.q, t.k)
+		t.wg.Done()
+	}
 }
 
 type rankScratch struct {
@@ -111,12 +148,7 @@ func (r *Ranker) Rank(ctx context.Context, snap *Snapshot, q *Query, k int) ([]H
 	if w == 1 {
 		sc.parts[0].run(ctx, snap, q, k)
 	} else {
-		sc.wg.Add(w - 1)
-		for i := 1; i < w; i++ {
-			go sc.runPart(ctx, snap, q, k, i)
-		}
-		sc.parts[0].run(ctx, snap, q, k)
-		sc.wg.Wait()
+		r.dispatch(ctx, snap, q, k, sc)
 	}
 	hits := sc.hits[:0]
 	for i := range sc.parts {
@@ -134,9 +166,38 @@ func (r *Ranker) Rank(ctx context.Context, snap *Snapshot, q *Query, k int) ([]H
 	return append([]Hit(nil), hits...), nil
 }
 
-func (sc *rankScratch) runPart(ctx context.Context, snap *Snapshot, q *Query, k, i int) {
-	defer sc.wg.Done()
-	sc.parts[i].run(ctx, snap, q, k)
+// dispatch runs parts 1.. on helpers (or here, when all are busy or the
+// Ranker is closed) and part 0 on the calling goroutine.
+func (r *Ranker) dispatch(ctx context.Context, snap *Snapshot, q *Query, k int, sc *rankScratch) {
+	r.start.Do(func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.closed {
+			return
+		}
+		r.tasks = make(chan task)
+		for i := 1; i < r.workers; i++ {
+			go r.helper()
+		}
+	})
+	r.mu.RLock()
+	for i := 1; i < len(sc.parts); i++ {
+		p := &sc.parts[i]
+		if r.closed || r.tasks == nil {
+			p.run(ctx, snap, q, k)
+			continue
+		}
+		sc.wg.Add(1)
+		select {
+		case r.tasks <- task{ctx: ctx, snap: snap, q: q, k: k, p: p, wg: &sc.wg}:
+		default: // every helper is busy with another call
+			sc.wg.Done()
+			p.run(ctx, snap, q, k)
+		}
+	}
+	r.mu.RUnlock()
+	sc.parts[0].run(ctx, snap, q, k)
+	sc.wg.Wait()
 }
 
 // run scores the part's ordinals: term at a time, one requirement after

@@ -73,3 +73,15 @@ func minYearsTable(minMonths int) *[maxMonths + 1]float32 {
 	}
 	return t
 }
+
+// keywordTables give every posting strength 1: presence only.
+func keywordTables() *strengthTables {
+	t := new(strengthTables)
+	for n := range t.mention {
+		t.mention[n] = 1
+	}
+	for s := range t.recency {
+		t.recency[s] = 1
+	}
+	return t
+}

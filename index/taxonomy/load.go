@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -97,6 +98,9 @@ func jsonErrorWithLine(data []byte, err error) string {
 		off = se.Offset
 	case errors.As(err, &te):
 		off = te.Offset
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		off = int64(len(data))
 	}
 	if off < 0 || off > int64(len(data)) {
 		return err.Error()

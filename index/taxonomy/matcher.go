@@ -408,6 +408,9 @@ func (m *matcher) resolve(t *Taxonomy, text string, toks []analysis.Token, cands
 		}
 		c.skill = amb.candidates[best]
 		c.unresolved = false
+		if bestVotes > 0 && !tie {
+			c.needsCtx = false // the cue words that chose the reading are context enough
+		}
 	}
 	for ci := range cands {
 		c := &cands[ci]
