@@ -185,8 +185,12 @@ func TestValidate(t *testing.T) {
 	}{
 		{"duplicate name", func(f *File) { f.Skills = append(f.Skills, SkillSpec{Name: "cuda", Category: "x"}) }, "duplicates"},
 		{"no category", func(f *File) { f.Skills[0].Category = "" }, "no category"},
-		{"dangling relation", func(f *File) { f.Skills[0].Related = append(f.Skills[0].Related, RelationSpec{Skill: "Nope", Weight: 0.5}) }, "does not exist"},
-		{"self relation", func(f *File) { f.Skills[0].Related = append(f.Skills[0].Related, RelationSpec{Skill: "CUDA", Weight: 0.5}) }, "itself"},
+		{"dangling relation", func(f *File) {
+			f.Skills[0].Related = append(f.Skills[0].Related, RelationSpec{Skill: "Nope", Weight: 0.5})
+		}, "does not exist"},
+		{"self relation", func(f *File) {
+			f.Skills[0].Related = append(f.Skills[0].Related, RelationSpec{Skill: "CUDA", Weight: 0.5})
+		}, "itself"},
 		{"weight range", func(f *File) { f.Skills[0].Related[0].Weight = 1.5 }, "want (0,1]"},
 		{"alias clash", func(f *File) { f.Skills[1].Aliases = append(f.Skills[1].Aliases, AliasSpec{Text: "nvidia cuda"}) }, "declare it"},
 		{"bad ambiguity", func(f *File) { f.Ambiguous[0].Default = "CUDA" }, "not a candidate"},
