@@ -146,6 +146,9 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 	ms := x.mentions(doc, s, inList)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
+		if b.Kind == document.Heading {
+			continue // the title and section names are not requirements
+		}
 		var inBlock []taxonomy.Mention
 		for _, m := range ms {
 			if m.Start >= b.Start && m.End <= b.End {
@@ -161,13 +164,16 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 			weight, required = RequiredWeight, true
 		}
 		for _, cl := range clauses(doc.Text, b.Start, b.End, inBlock) {
-			minY, maxY := yearsIn(doc.Text[cl.start:cl.end])
-			for _, g := range groups(doc.Text, cl, x.tax) {
-				j.Requirements = append(j.Requirements, Requirement{
-					Skills: g, Weight: weight, Required: required,
-					MinYears: minY, MaxYears: maxY,
-					Text: strings.TrimSpace(doc.Text[b.Start:b.End]),
-				})
+			cl.mentions = dropElaborations(doc.Text, cl.mentions)
+			minY, maxY, yearsEnd := yearsIn(doc.Text[cl.start:cl.end])
+			withYears := yearsChain(doc.Text, cl, cl.start+yearsEnd)
+			for _, g := range groups(doc.Text, cl) {
+				r := Requirement{Skills: g.skills, Weight: weight, Required: required,
+					Text: strings.TrimSpace(doc.Text[b.Start:b.End])}
+				if minY > 0 && withYears[g.first] {
+					r.MinYears, r.MaxYears = minY, maxY
+				}
+				j.Requirements = append(j.Requirements, r)
 			}
 		}
 	}
@@ -251,42 +257,112 @@ func clauses(text string, start, end int, ms []taxonomy.Mention) []clause {
 	return kept
 }
 
-// groups splits a clause's skills into requirements: skills joined by "or"
-// or "/" ("MLIR or LLVM", "PyTorch/JAX"), or led by "one of"/"either", are
-// one any-of group; others ("CUDA, Triton and TensorRT") stand alone.
-func groups(text string, cl clause, tax *taxonomy.Taxonomy) [][]taxonomy.SkillID {
+// group is one requirement's skills; first indexes its first mention.
+type group struct {
+	skills []taxonomy.SkillID
+	first  int
+}
+
+// groups splits a clause's skills into requirements: skills joined only
+// by "or" or "/" ("MLIR or LLVM", "PyTorch/JAX", "MLIR, LLVM, or TVM"), or
+// led by "one of"/"either", are one any-of group; others ("CUDA, Triton
+// and TensorRT") stand alone.
+func groups(text string, cl clause) []group {
 	ms := cl.mentions
 	lead := " " + normTitle(text[cl.start:ms[0].Start]) + " "
 	oneOf := strings.Contains(lead, " one of ") || strings.Contains(lead, " any of ") || strings.HasSuffix(lead, " either ")
-	var out [][]taxonomy.SkillID
-	cur := []taxonomy.SkillID{ms[0].Skill}
-	allOr := true
-	var parts [][]taxonomy.SkillID
+	var parts []group
+	cur := group{skills: []taxonomy.SkillID{ms[0].Skill}}
+	allOr, sawOr := true, false
 	for k := 1; k < len(ms); k++ {
-		gap := " " + normTitle(text[ms[k-1].End:ms[k].Start]) + " "
-		raw := text[ms[k-1].End:ms[k].Start]
-		isOr := strings.Contains(gap, " or ") || strings.TrimSpace(raw) == "/"
-		isComma := strings.TrimSpace(raw) == ","
+		gap := strings.Fields(normTitle(text[ms[k-1].End:ms[k].Start]))
+		raw := strings.TrimSpace(text[ms[k-1].End:ms[k].Start])
+		isOr := raw == "/" || len(gap) == 1 && gap[0] == "or"
+		isComma := raw == ","
 		if !isOr && !isComma {
 			allOr = false
 		}
 		if isOr {
-			cur = append(cur, ms[k].Skill)
+			sawOr = true
+			cur.skills = append(cur.skills, ms[k].Skill)
 			continue
 		}
 		parts = append(parts, cur)
-		cur = []taxonomy.SkillID{ms[k].Skill}
+		cur = group{skills: []taxonomy.SkillID{ms[k].Skill}, first: k}
 	}
 	parts = append(parts, cur)
-	if len(parts) > 1 && (oneOf || allOr && anyOr(parts)) {
+	if len(parts) > 1 && (oneOf || allOr && sawOr) {
 		var all []taxonomy.SkillID
 		for _, p := range parts {
-			all = append(all, p...)
+			all = append(all, p.skills...)
 		}
-		return [][]taxonomy.SkillID{dedupe(all)}
+		return []group{{skills: dedupe(all)}}
 	}
-	for _, p := range parts {
-		out = append(out, dedupe(p))
+	for i := range parts {
+		parts[i].skills = dedupe(parts[i].skills)
+	}
+	return parts
+}
+
+// dropElaborations removes skills named in parentheses right after
+// another skill: "Apache TVM (Relay, TIR, autotuning)" asks for TVM, and
+// the parenthesis says which parts of it.
+func dropElaborations(text string, ms []taxonomy.Mention) []taxonomy.Mention {
+	out := ms[:0:0]
+	depth, opened := 0, -1 // bracket depth, and the mention before the open bracket
+	for i, m := range ms {
+		if i > 0 {
+			for _, c := range text[ms[i-1].End:m.Start] {
+				switch c {
+				case '(', '[':
+					if depth == 0 {
+						opened = i - 1
+					}
+					depth++
+				case ')', ']':
+					depth = max(0, depth-1)
+				}
+			}
+		}
+		if depth > 0 && opened >= 0 {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// yearsChain marks the mentions a years phrase ending at offset from
+// governs: the first mention after it and those chained to it by list
+// words or prepositions ("5+ years of C++ and CUDA", "3+ years of compiler
+// development in MLIR") — not "… and strong Python".
+func yearsChain(text string, cl clause, from int) map[int]bool {
+	out := make(map[int]bool)
+	if from <= cl.start {
+		return out
+	}
+	chain := false
+	for k, m := range cl.mentions {
+		if m.Start < from {
+			continue
+		}
+		if !chain {
+			if k > 0 && cl.mentions[k-1].End > from {
+				break
+			}
+			chain = true
+			out[k] = true
+			continue
+		}
+		gap := strings.Fields(normTitle(text[cl.mentions[k-1].End:m.Start]))
+		for _, w := range gap {
+			switch w {
+			case "and", "or", "in", "with", "using", "on", "for", "of", "including", "especially":
+			default:
+				return out
+			}
+		}
+		out[k] = true
 	}
 	return out
 }
@@ -318,38 +394,52 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 
 // yearsIn reads "5+ years", "at least 3 years", "2-4 years", "3 yrs",
-// "five years" from a clause; zero when none.
-func yearsIn(s string) (minY, maxY float64) {
-	words := strings.Fields(strings.NewReplacer("–", "-", "—", "-", "(", " ", ")", " ", ",", " ").Replace(strings.ToLower(s)))
+// "five years" from a clause, and the byte offset just past the unit;
+// zeros when none.
+func yearsIn(s string) (minY, maxY float64, end int) {
+	type word struct {
+		text string
+		end  int
+	}
+	var words []word
+	lower := strings.ToLower(s)
+	start := -1
+	for i, r := range lower + " " {
+		sep := r == ' ' || r == '\t' || r == '\n' || r == '(' || r == ')' || r == ',' || r == ';'
+		switch {
+		case sep && start >= 0:
+			w := strings.NewReplacer("–", "-", "—", "-").Replace(lower[start:i])
+			words = append(words, word{w, i})
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
 	for i, w := range words {
-		unit := strings.TrimRight(w, ".,;:")
-		if unit != "years" && unit != "year" && unit != "yrs" && unit != "yr" && unit != "years'" && unit != "yrs." {
+		unit := strings.TrimRight(w.text, ".,;:'")
+		if unit != "years" && unit != "year" && unit != "yrs" && unit != "yr" || i == 0 {
 			continue
 		}
-		if i == 0 {
-			continue
-		}
-		num := words[i-1]
-		if i >= 3 && words[i-2] == "to" {
-			// "2 to 4 years"
-			lo, ok1 := parseNum(words[i-3])
+		num := words[i-1].text
+		if i >= 3 && words[i-2].text == "to" {
+			lo, ok1 := parseNum(words[i-3].text)
 			hi, ok2 := parseNum(num)
 			if ok1 && ok2 && lo <= hi {
-				return lo, hi
+				return lo, hi, w.end
 			}
 		}
 		if lo, hi, ok := strings.Cut(num, "-"); ok {
 			l, ok1 := parseNum(lo)
 			h, ok2 := parseNum(hi)
 			if ok1 && ok2 && l <= h {
-				return l, h
+				return l, h, w.end
 			}
 		}
 		if n, ok := parseNum(strings.TrimSuffix(num, "+")); ok {
-			return n, 0
+			return n, 0, w.end
 		}
 	}
-	return 0, 0
+	return 0, 0, 0
 }
 
 func parseNum(s string) (float64, bool) {

@@ -289,6 +289,9 @@ func (t *Taxonomy) Find(text string, toks []analysis.Token, inList ListContext, 
 			if j >= len(toks) || m.nodes[node].children == nil {
 				break
 			}
+			if !joinable(text[toks[j-1].End:toks[j].Start]) {
+				break // an alias never spans a comma or bracket: "MLIR (dialects" is two things
+			}
 			next, ok := m.nodes[node].children[toks[j].Term]
 			if !ok {
 				break
@@ -370,6 +373,19 @@ func (m *matcher) passes(e *aliasEntry, text string, toks []analysis.Token, i, e
 	return true
 }
 
+// joinable reports whether the text between two tokens may sit inside one
+// multi-word alias: spaces, hyphens, dots, slashes, underscores.
+func joinable(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ' ', '\t', '-', '_', '.', '/', '\'':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // resolve chooses readings of ambiguous aliases and applies context guards.
@@ -380,14 +396,33 @@ func (m *matcher) resolve(t *Taxonomy, text string, toks []analysis.Token, cands
 			continue
 		}
 		amb := &m.amb[m.entries[c.entry].amb]
-		votes := make([]int, len(amb.candidates))
-		lo, hi := max(0, c.tok-ambiguityWindow), min(len(toks), c.end+ambiguityWindow)
+		// Count cue words on the same line, within the window; a tie goes
+		// to the reading with the nearest cue, then to the default.
+		var votesBuf [8]int
+		var nearBuf [8]int
+		votes, near := votesBuf[:0], nearBuf[:0]
+		for range amb.candidates {
+			votes, near = append(votes, 0), append(near, 1<<30)
+		}
+		lo := c.tok
+		for lo > 0 && c.tok-lo < ambiguityWindow && toks[lo].Flags&analysis.LineStart == 0 {
+			lo--
+		}
+		hi := c.end
+		for hi < len(toks) && hi-c.end < ambiguityWindow && toks[hi].Flags&analysis.LineStart == 0 {
+			hi++
+		}
 		for k := lo; k < hi; k++ {
 			if k >= c.tok && k < c.end {
 				continue
 			}
+			dist := c.tok - k
+			if k >= c.end {
+				dist = k - c.end + 1
+			}
 			for _, cand := range amb.cues[toks[k].Term] {
 				votes[cand]++
+				near[cand] = min(near[cand], dist)
 			}
 		}
 		best, bestVotes, tie := amb.def, 0, false
@@ -396,7 +431,12 @@ func (m *matcher) resolve(t *Taxonomy, text string, toks []analysis.Token, cands
 			case v > bestVotes:
 				best, bestVotes, tie = k, v, false
 			case v == bestVotes && v > 0:
-				tie = true
+				switch {
+				case near[k] < near[best]:
+					best, tie = k, false
+				case near[k] == near[best]:
+					tie = true
+				}
 			}
 		}
 		if tie {

@@ -324,7 +324,9 @@ func headerStart(d *Document, secOf []int, i, prevEnd int) int {
 			break
 		}
 		text := strings.TrimSpace(d.Text[b.Start:b.End])
-		if b.Kind == Line && (wordCount(text) > 8 || strings.HasSuffix(text, ".")) {
+		// Header lines are short; an all-capitals organisation line may run longer.
+		words := wordCount(text)
+		if b.Kind == Line && (words > 16 || words > 8 && strings.ToUpper(text) != text || strings.HasSuffix(text, ".")) {
 			break
 		}
 		first = j
@@ -446,28 +448,43 @@ func narrativeTitleOrg(text string) (title, org string) {
 	return title, org
 }
 
-// looksLikeLocation matches "Seattle, WA", "Remote", "Berlin, Germany".
+// looksLikeLocation matches "Seattle, WA", "Remote", "Berlin, Germany",
+// but not "Senior Engineer, Acme" (a title and an organisation).
 func looksLikeLocation(s string) bool {
 	if strings.EqualFold(s, "remote") || strings.EqualFold(s, "hybrid") {
 		return true
 	}
 	city, region, ok := strings.Cut(s, ", ")
-	if !ok || wordCount(city) > 3 || wordCount(region) > 2 || strings.Contains(region, ",") {
+	if !ok || wordCount(city) > 2 || wordCount(region) > 2 || strings.Contains(region, ",") || hasWord(s, workWords) {
 		return false
 	}
 	r := []rune(region)
-	return len(r) == 2 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) ||
-		wordCount(region) <= 2 && unicode.IsUpper(r[0]) && strings.ToUpper(s) != s
+	if len(r) == 2 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+		return true // a US state or Canadian province code
+	}
+	return unicode.IsUpper(r[0]) && strings.ToUpper(s) != s && !strings.ContainsAny(s, "—–|:")
 }
 
 // Words that classify an entry. Matched as whole words (or word prefixes
 // where marked with a trailing "*"), so "engineering" is not "engineer".
 var (
-	educationWords   = []string{"university", "college", "school", "bachelor*", "master*", "phd", "ph.d", "degree", "diploma", "coursework", "gpa", "b.sc", "m.sc", "bsc", "msc", "b.s", "m.s", "b.a", "major", "graduated", "studied", "student"}
-	publicationWords = []string{"publication*", "patent*", "paper", "papers", "award*", "talk", "talks", "conference", "journal"}
+	// degreeWords say an entry is study.
+	degreeWords = []string{"bachelor*", "master*", "phd", "ph.d", "degree", "diploma", "coursework", "gpa",
+		"b.sc", "m.sc", "bsc", "msc", "b.s", "m.s", "b.a", "m.a", "b.tech", "m.tech", "b.eng", "m.eng", "licence",
+		"major", "minor", "graduated", "undergraduate", "thesis", "studied", "studies", "student"}
+	// institutionWords say an entry is at a school, which is study unless
+	// a workplace word says it is a job there (a lab, a research post).
+	institutionWords = []string{"university", "universidade", "université", "college", "school", "institute", "polytechnic"}
+	publicationWords = []string{"publication*", "patent*", "paper", "papers", "award*", "talk", "talks", "journal"}
 	projectWords     = []string{"project", "projects"}
+	// titleWords are job titles: a degree word next to one ("Research
+	// Assistant during my M.Sc.") does not make the entry study.
+	titleWords = []string{"engineer", "developer", "manager", "scientist", "consultant", "contractor",
+		"assistant", "researcher", "lead", "programmer", "architect", "analyst", "administrator"}
 	internWords      = []string{"intern", "interns", "internship*", "interned", "co-op", "coop"}
-	workWords        = []string{"intern", "interns", "internship*", "interned", "engineer", "engineers", "developer", "manager", "lead", "scientist", "contractor", "consultant", "researcher", "worked", "joined", "employed"}
+	workWords        = []string{"intern", "interns", "internship*", "interned", "engineer", "engineers", "developer",
+		"manager", "lead", "scientist", "contractor", "consultant", "researcher", "research", "assistant",
+		"worked", "joined", "employed", "lab", "laboratory", "group", "team", "reviewer", "programmer", "architect"}
 )
 
 // hasWord reports whether any of words occurs in text as a whole word.
@@ -500,18 +517,21 @@ func positionKind(d *Document, secOf []int, first int, dt dated) PositionKind {
 		section = d.Sections[s].Kind
 	}
 	work := hasWord(head, workWords)
-	intern := hasWord(head, internWords)
 	switch {
-	case intern:
+	case hasWord(head, internWords):
 		return Work
-	case section == SectionEducation:
+	case section == SectionEducation && !work:
 		return Education
-	case hasWord(head, educationWords) && !work:
+	case hasWord(head, degreeWords) && !hasWord(head, titleWords):
+		return Education
+	case hasWord(head, institutionWords) && !work:
 		return Education
 	case hasWord(head, publicationWords) && !work:
 		return Publication
 	case section == SectionPublications && !work:
 		return Publication
+	case section == SectionEducation:
+		return Work // a job listed under education (teaching or research assistant)
 	case dt.narrative || work && section != SectionProjects:
 		return Work
 	case section == SectionProjects || hasWord(head, projectWords):
