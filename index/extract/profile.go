@@ -83,7 +83,7 @@ func (x *Extractor) Profile(doc *document.Document, asOf timeline.Month) *Profil
 	s := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(s)
 	lists := listSpans(doc)
-	ms := x.mentions(doc, s, lists.contains)
+	ms := dropInLinks(doc.Text, x.mentions(doc, s, lists.contains))
 
 	// Mentions per skill, in text order.
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Skill < ms[j].Skill })
@@ -200,4 +200,48 @@ func listSpans(doc *document.Document) spans {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// dropInLinks removes mentions inside URLs and e-mail addresses:
+// "https://github.com/x/sparse-conv" is a link, not HTTP and GitHub skills.
+func dropInLinks(text string, ms []taxonomy.Mention) []taxonomy.Mention {
+	links := linkSpans(text)
+	if len(links) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !links.contains(m.Start) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// linkSpans finds URLs (scheme:// or www.) and e-mail addresses: runs of
+// non-space characters holding them.
+func linkSpans(text string) spans {
+	var out spans
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && !isSpaceByte(text[j]) {
+			j++
+		}
+		if j > i {
+			w := text[i:j]
+			if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || isEmail(w) {
+				out = append(out, [2]int{i, j})
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// isEmail reports a word shaped like name@host.tld.
+func isEmail(w string) bool {
+	at := strings.IndexByte(w, '@')
+	return at > 0 && strings.Contains(w[at+1:], ".")
 }

@@ -487,6 +487,25 @@ func (m *matcher) supported(t *Taxonomy, text string, toks []analysis.Token, can
 			return true
 		}
 	}
+	// An unguarded skill anywhere in the same sentence: "interoperability
+	// with Mojo, aiming for … Triton-lang".
+	sStart, sEnd := c.tok, c.end
+	for sStart > 0 && toks[sStart].Flags&analysis.SentenceStart == 0 {
+		sStart--
+	}
+	for sEnd < len(toks) && toks[sEnd].Flags&analysis.SentenceStart == 0 {
+		sEnd++
+	}
+	for k := ci - 1; k >= 0 && cands[k].tok >= sStart; k-- {
+		if o := &cands[k]; !o.needsCtx && !o.rejected && !o.unresolved {
+			return true
+		}
+	}
+	for k := ci + 1; k < len(cands) && cands[k].tok < sEnd; k++ {
+		if o := &cands[k]; !o.needsCtx && !o.rejected && !o.unresolved {
+			return true
+		}
+	}
 	return false
 }
 
