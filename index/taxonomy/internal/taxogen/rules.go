@@ -74,6 +74,10 @@ type ExploreRule struct {
 	Categories map[string]string `yaml:"categories"`
 	// DropRelated lists topics whose "related" list is too loose to use.
 	DropRelated []string `yaml:"drop_related"`
+	// DropAliasSuffixes: a topic alias slug whose last part is one of these
+	// ("tensorflow-examples", "jekyll-themes") names content about the
+	// skill, not the skill.
+	DropAliasSuffixes []string `yaml:"drop_alias_suffixes"`
 }
 
 // DeviconRule maps devicon tags to categories; devicon adds aliases to
@@ -201,6 +205,7 @@ func mergeRules(dst, src *Rules) error {
 
 	dst.Explore.Exclude = append(dst.Explore.Exclude, src.Explore.Exclude...)
 	dst.Explore.DropRelated = append(dst.Explore.DropRelated, src.Explore.DropRelated...)
+	dst.Explore.DropAliasSuffixes = append(dst.Explore.DropAliasSuffixes, src.Explore.DropAliasSuffixes...)
 	setErr(mergeMap(&dst.Explore.Rename, src.Explore.Rename, "explore.rename"))
 	setErr(mergeMap(&dst.Explore.Categories, src.Explore.Categories, "explore.categories"))
 

@@ -123,7 +123,7 @@ func (b *builder) addExplore(dir string) error {
 	}
 	defer f.Close()
 	r := b.rules.Explore
-	exclude, dropRel := set(r.Exclude), set(r.DropRelated)
+	exclude, dropRel, dropSuffix := set(r.Exclude), set(r.DropRelated), set(r.DropAliasSuffixes)
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<22)
 	line := 0
@@ -141,7 +141,14 @@ func (b *builder) addExplore(dir string) error {
 		if n, ok := r.Rename[t.Topic]; ok {
 			name = n
 		}
-		c := candidate{source: srcExplore, name: name, aliases: append([]string{display, t.Topic}, t.Aliases...)}
+		c := candidate{source: srcExplore, name: name, aliases: []string{display, t.Topic}}
+		for _, a := range t.Aliases {
+			parts := strings.Split(a, "-")
+			if len(parts) > 1 && dropSuffix[parts[len(parts)-1]] {
+				continue
+			}
+			c.aliases = append(c.aliases, a)
+		}
 		if abbr != "" && !strings.EqualFold(abbr, "disambiguation") {
 			c.aliases = append(c.aliases, abbr)
 		}
