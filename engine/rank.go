@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -245,6 +246,11 @@ func (e *Engine) hybrid(ctx context.Context, job *Job, rs []Result, w float64) e
 	return nil
 }
 
+// textPrecision rounds normalised relevance: bleve sums BM25 terms in an
+// order that can vary between runs, which changes the last bits of a score;
+// rounding keeps the output byte-for-byte reproducible.
+const textPrecision = 1e9
+
 // normalise maps BM25 scores to [0,1] by the best one.
 func normalise(hits []index.TextHit) map[string]float64 {
 	out := make(map[string]float64, len(hits))
@@ -256,7 +262,7 @@ func normalise(hits []index.TextHit) map[string]float64 {
 		return out
 	}
 	for _, h := range hits {
-		out[h.ID] = h.Score / best
+		out[h.ID] = math.Round(h.Score/best*textPrecision) / textPrecision
 	}
 	return out
 }

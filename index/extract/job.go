@@ -45,9 +45,10 @@ type Job struct {
 type mode uint8
 
 const (
-	modeNone mode = iota
-	modeRequired
-	modePreferred
+	modeNone      mode = iota // unmarked text: preferred if the job marks anything, else required
+	modeRequired              // "Requirements", "Must have", …
+	modePreferred             // "Nice to have", "Bonus", …
+	modeIgnore                // "About us", "Benefits", "How to apply": no requirements at all
 )
 
 var (
@@ -57,8 +58,14 @@ var (
 		"essential", "minimum", "basic qualifications", "we expect"}
 	preferredMarkers = []string{"nice to have", "nice-to-have", "preferred", "bonus", "plus", "good to have",
 		"desirable", "extra credit", "would be great", "ideally", "not required", "optional", "wish list"}
-	neutralMarkers = []string{"about", "responsibilit", "what you will do", "what you ll do", "benefit",
-		"perks", "the role", "the team", "who we are", "compensation", "how to apply", "our stack", "we offer"}
+	// neutralMarkers describe the work: skills named there count as preferred.
+	neutralMarkers = []string{"responsibilit", "what you will do", "what you ll do", "the role", "your role",
+		"what you ll work on", "day to day", "the job", "duties", "about the role", "about the team", "the team"}
+	// ignoreMarkers are boilerplate: the company's other stacks, benefits
+	// and legal text say nothing about what the candidate needs.
+	ignoreMarkers = []string{"about", "who we are", "our company", "the company", "benefit", "perks", "we offer",
+		"what we offer", "compensation", "salary", "how to apply", "equal opportunity", "equal employment",
+		"diversity", "our stack", "our culture", "life at", "why join", "why work", "location", "apply"}
 )
 
 // markerMode classifies a heading or a line's lead-in; ok is false when it
@@ -73,6 +80,11 @@ func markerMode(s string) (mode, bool) {
 	for _, m := range neutralMarkers {
 		if strings.HasPrefix(key, m) {
 			return modeNone, true
+		}
+	}
+	for _, m := range ignoreMarkers {
+		if strings.HasPrefix(key, m) {
+			return modeIgnore, true
 		}
 	}
 	for _, m := range requiredMarkers {
@@ -119,16 +131,16 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 		if isLeadIn {
 			if m, ok := markerMode(text); ok {
 				cur = m
-				marked = marked || m != modeNone
-				modes[i] = modeNone
+				marked = marked || m == modeRequired || m == modePreferred
+				modes[i] = modeIgnore
 				continue
 			} else if b.Kind == document.Heading {
 				cur = modeNone
 			}
 		}
 		m := cur
-		if label, _, ok := strings.Cut(text, ":"); ok && len(label) < 30 {
-			if lm, ok := markerMode(label); ok && lm != modeNone {
+		if label, _, ok := strings.Cut(text, ":"); ok && len(label) < 30 && m != modeIgnore {
+			if lm, ok := markerMode(label); ok && (lm == modeRequired || lm == modePreferred) {
 				m = lm
 				marked = true
 			}
@@ -141,7 +153,7 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 	// Requirement text is technical: a bare "Go" in a requirement line is the language.
 	inList := func(off int) bool {
 		bi := blockAt(doc, off)
-		return bi >= 0 && modes[bi] != modeNone
+		return bi >= 0 && (modes[bi] == modeRequired || modes[bi] == modePreferred)
 	}
 	ms := x.mentions(doc, s, inList)
 	for bi := range doc.Blocks {
@@ -159,6 +171,9 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 			continue
 		}
 		m := modes[bi]
+		if m == modeIgnore {
+			continue
+		}
 		weight, required := PreferredWeight, false
 		if m == modeRequired || !marked {
 			weight, required = RequiredWeight, true

@@ -61,7 +61,7 @@ func ParseFile(name string, data []byte) (File, map[string]int, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)
 		if err := dec.Decode(&f); err != nil {
-			return File{}, nil, fmt.Errorf("%s: %w: %v", name, ErrInvalid, strings.TrimPrefix(err.Error(), "yaml: "))
+			return File{}, nil, fmt.Errorf("%s: %w: %s", name, ErrInvalid, yamlMessage(err))
 		}
 	}
 	if f.Version != FileVersion {
@@ -86,6 +86,18 @@ func ParseFile(name string, data []byte) (File, map[string]int, error) {
 		}
 	}
 	return f, lines, nil
+}
+
+// yamlMessage flattens yaml.v3's multi-line errors ("yaml: unmarshal
+// errors:\n  line 4: field x not found") into one line.
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:")
+	lines := strings.Split(msg, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.Trim(strings.Join(lines, "; "), "; ")
 }
 
 // jsonErrorWithLine turns encoding/json's byte offsets into line:column.

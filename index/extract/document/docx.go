@@ -74,7 +74,7 @@ func readDOCX(ctx context.Context, data []byte, b *Builder, d *Document, lim Lim
 	defer rc.Close()
 	p := &docxParser{styles: styles}
 	if err := p.parse(ctx, rc); err != nil {
-		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTimeout) || ctx.Err() != nil {
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrTimeout) || ctx.Err() != nil {
 			return err
 		}
 		return fmt.Errorf("%w: DOCX %s: %v", ErrMalformed, main, err)
@@ -148,7 +148,12 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 	if br.z.budget < 0 {
 		return n, fmt.Errorf("%w: DOCX part %s inflates past %s (zip bomb?)", ErrTooLarge, br.name, mib(br.z.limit))
 	}
-	if err != nil && err != io.EOF {
+	switch {
+	case err == nil || err == io.EOF:
+	case errors.Is(err, zip.ErrFormat):
+		// archive/zip stops a part at its declared size.
+		err = fmt.Errorf("%w: DOCX part %s inflates past its declared size (damaged, or a zip bomb)", ErrMalformed, br.name)
+	default:
 		err = fmt.Errorf("%w: DOCX part %s: %v", ErrMalformed, br.name, err)
 	}
 	return n, err

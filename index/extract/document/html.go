@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -27,8 +28,13 @@ func readHTML(ctx context.Context, data []byte, b *Builder, d *Document, _ Limit
 		d.Warnings = append(d.Warnings, warn)
 	}
 	root, err := html.Parse(bytes.NewReader(data))
-	if err != nil { // the HTML5 parser accepts any input; this is a read error
-		return fmt.Errorf("%w: HTML: %v", ErrMalformed, err)
+	if err != nil {
+		// The HTML5 parser accepts any markup but refuses to nest elements
+		// more than 512 deep (unclosed tags); read such a page token by
+		// token, without the parser's repair of misnested tags.
+		d.Warnings = append(d.Warnings, fmt.Sprintf("HTML read without a full parse (%v)", err))
+		w := &htmlWalker{b: b}
+		return w.tokens(ctx, data)
 	}
 	if err := checkCtx(ctx); err != nil {
 		return err
@@ -62,6 +68,7 @@ func htmlToUTF8(data []byte) ([]byte, string) {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD")), "invalid UTF-8 replaced with U+FFFD"
 	}
 	out, err := enc.NewDecoder().Bytes(data)
+	out = bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")) // a UTF-16 byte-order mark, decoded
 	if err != nil {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD")), fmt.Sprintf("could not decode as %s; invalid UTF-8 replaced with U+FFFD", name)
 	}
@@ -111,10 +118,17 @@ func headingLevel(a atom.Atom) int {
 
 func isList(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom.Menu || a == atom.Dir }
 
-// isBlock reports elements that break lines; a table row holding one is
-// a layout row, not a data row.
+// isBlock reports elements that make a table row a layout row rather
+// than a data row when a cell holds one (a <br> does not).
 func isBlock(a atom.Atom) bool {
-	return paraTags[a] || lineTags[a] || headingLevel(a) > 0 || isList(a) || a == atom.Li || a == atom.Table
+	return paraTags[a] || a == atom.Dt || a == atom.Dd || headingLevel(a) > 0 || isList(a) || a == atom.Li || a == atom.Table
+}
+
+// voidTags have no end tag.
+var voidTags = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true,
 }
 
 // hidden reports an element the browser does not show.
@@ -233,6 +247,61 @@ type htmlWalker struct {
 	cellText   bool            // the current cell has text already
 }
 
+// tokens reads a page from the tokenizer, for pages the parser refuses:
+// start and end tags drive enter and leave directly; every table row is
+// a data row.
+func (w *htmlWalker) tokens(ctx context.Context, data []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	skipName, skipDepth := "", 0 // the element being skipped, and its nesting
+	for n := 1; ; n++ {
+		if n%ctxCheckEvery == 0 {
+			if err := checkCtx(ctx); err != nil {
+				return err
+			}
+		}
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			w.flush()
+			if z.Err() == io.EOF {
+				return nil
+			}
+			return fmt.Errorf("%w: HTML: %v", ErrMalformed, z.Err())
+		case html.TextToken:
+			if skipDepth == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			void := voidTags[tok.DataAtom] || tt == html.SelfClosingTagToken
+			if skipDepth > 0 {
+				if tok.Data == skipName && !void {
+					skipDepth++
+				}
+				continue
+			}
+			node := &html.Node{Type: html.ElementNode, DataAtom: tok.DataAtom, Data: tok.Data, Attr: tok.Attr}
+			switch {
+			case !w.enter(node):
+				if !void {
+					skipName, skipDepth = tok.Data, 1
+				}
+			case void:
+				w.leave(node)
+			}
+		case html.EndTagToken:
+			tok := z.Token()
+			if skipDepth > 0 {
+				if tok.Data == skipName {
+					skipDepth--
+				}
+				continue
+			}
+			w.leave(&html.Node{Type: html.ElementNode, DataAtom: tok.DataAtom, Data: tok.Data})
+		}
+	}
+}
+
 // enter handles the start of a node and reports whether to visit its
 // children.
 func (w *htmlWalker) enter(n *html.Node) bool {
@@ -309,7 +378,7 @@ func (w *htmlWalker) leave(n *html.Node) {
 		w.b.Break()
 	case isList(a):
 		w.flush()
-		w.lists--
+		w.lists = max(w.lists-1, 0)
 		if w.lists == 0 && len(w.items) == 0 {
 			w.b.Break()
 		}
@@ -334,7 +403,7 @@ func (w *htmlWalker) leave(n *html.Node) {
 		w.inCell = false
 	case a == atom.Pre:
 		w.flush()
-		w.pre--
+		w.pre = max(w.pre-1, 0)
 		w.b.Break()
 	case paraTags[a]:
 		w.flush()

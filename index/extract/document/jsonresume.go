@@ -52,7 +52,13 @@ func readJSONResume(ctx context.Context, data []byte, b *Builder, d *Document, _
 func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
+		// Offset counts the offending byte; point at it, or past the end
+		// when the input ended early.
+		off := int(se.Offset)
+		if off < len(data) && off > 0 {
+			off--
+		}
+		line, col := lineCol(data, off)
 		return fmt.Errorf("%w: invalid JSON at line %d, column %d: %v", ErrMalformed, line, col, se)
 	}
 	return fmt.Errorf("%w: invalid JSON: %v", ErrMalformed, err)

@@ -106,7 +106,7 @@ func readPDF(ctx context.Context, data []byte, b *Builder, d *Document, lim Limi
 			}
 			d.Warnings = append(d.Warnings, fmt.Sprintf("PDF page %d: %v", i+1, err))
 		}
-		rows = append(rows, layoutRowsPDF(runs, i)...)
+		rows = append(rows, layoutRowsPDF(runs, i, pageWidth(pg))...)
 	}
 	if len(rows) == 0 && failed > 0 {
 		return fmt.Errorf("%w: PDF: %v", ErrMalformed, firstErr)
@@ -158,6 +158,19 @@ func pdfPages(r *pdf.Reader) (pages []pdf.Page, more bool) {
 		}
 	}
 	return pages, false
+}
+
+// pageWidth returns the width of the page's media box (inherited from
+// the page tree), or 0 when it has none.
+func pageWidth(pg pdf.Page) float64 {
+	v := pg.V
+	for i := 0; i < maxPDFTreeDepth && v.Kind() == pdf.Dict; i++ {
+		if box := v.Key("MediaBox"); box.Kind() == pdf.Array && box.Len() == 4 {
+			return finite(box.Index(2).Float64() - box.Index(0).Float64())
+		}
+		v = v.Key("Parent")
+	}
+	return 0
 }
 
 // pdfRun is the text of one text-showing operator, in page space.
@@ -535,11 +548,12 @@ type pdfRow struct {
 	size      float64
 	text      string
 	cells     bool // runs were joined across a column gap: a table row
+	pageWidth float64
 }
 
 // layoutRowsPDF groups a page's runs into rows by baseline, top to
 // bottom, and joins each row's runs left to right.
-func layoutRowsPDF(runs []pdfRun, page int) []pdfRow {
+func layoutRowsPDF(runs []pdfRun, page int, width float64) []pdfRow {
 	kept := runs[:0:0]
 	for _, r := range runs {
 		if strings.TrimSpace(r.s) != "" {
@@ -561,7 +575,9 @@ func layoutRowsPDF(runs []pdfRun, page int) []pdfRow {
 		}
 		row := kept[i:j]
 		sort.SliceStable(row, func(a, b int) bool { return row[a].x < row[b].x })
-		rows = append(rows, joinRow(row, page))
+		r := joinRow(row, page)
+		r.pageWidth = width
+		rows = append(rows, r)
 		i = j
 	}
 	return rows
@@ -764,7 +780,9 @@ func lineSpacing(rows []pdfRow, body float64) float64 {
 	return ratios[len(ratios)/4]
 }
 
-// textEdges returns the left and right edges of body text per page.
+// textEdges returns the left and right edges of body text per page. The
+// right edge is at least where the left margin mirrored would put it, so
+// that a page of short lines does not look like one wrapped paragraph.
 func textEdges(rows []pdfRow, body float64) (left, right map[int]float64) {
 	left, right = map[int]float64{}, map[int]float64{}
 	for _, r := range rows {
@@ -774,8 +792,11 @@ func textEdges(rows []pdfRow, body float64) (left, right map[int]float64) {
 		if l, ok := left[r.page]; !ok || r.x < l {
 			left[r.page] = r.x
 		}
-		if rt, ok := right[r.page]; !ok || r.end > rt {
-			right[r.page] = r.end
+		right[r.page] = math.Max(right[r.page], r.end)
+	}
+	for _, r := range rows {
+		if l, ok := left[r.page]; ok {
+			right[r.page] = math.Max(right[r.page], r.pageWidth-l)
 		}
 	}
 	return left, right
