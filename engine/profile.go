@@ -42,6 +42,10 @@ type Position struct {
 	Dates, Start, End string
 	Months            int
 	Current           bool
+	// HandsOn is false for roles that talk about skills without practising
+	// them (recruiter, technical writer, sales, product manager, director)
+	// and for education and publications: their months are not experience.
+	HandsOn bool
 	// Skills mentioned in the position's text, by canonical name.
 	Skills []string
 }
@@ -101,7 +105,7 @@ func (e *Engine) profileView(p *extract.Profile) Profile {
 		pos := &d.Positions[i]
 		ivs := pos.Intervals(p.AsOf)
 		pv := Position{Kind: pos.Kind.String(), Title: pos.Title, Org: pos.Org, Dates: pos.DateText,
-			Months: timeline.TotalMonths(append([]timeline.Interval(nil), ivs...)), Skills: posSkills[i]}
+			Months: timeline.TotalMonths(append([]timeline.Interval(nil), ivs...)), HandsOn: pos.Experience(), Skills: posSkills[i]}
 		if len(ivs) > 0 {
 			pv.Start, pv.End = ivs[0].Start.String(), ivs[len(ivs)-1].End.String()
 			pv.Current = pos.Dates.Open || pos.Dates.Kind == timeline.KindStart && pos.NextStart.IsZero()

@@ -66,6 +66,7 @@ type positionOut struct {
 	End     string   `json:"end"`
 	Months  int      `json:"months"`
 	Current bool     `json:"current"`
+	HandsOn bool     `json:"hands_on"`
 	Skills  []string `json:"skills"`
 }
 
@@ -124,7 +125,7 @@ func profileJSON(p engine.Profile) profileOut {
 			skills = []string{}
 		}
 		po.Positions = append(po.Positions, positionOut{Kind: q.Kind, Title: q.Title, Org: q.Org, Dates: q.Dates,
-			Start: q.Start, End: q.End, Months: q.Months, Current: q.Current, Skills: skills})
+			Start: q.Start, End: q.End, Months: q.Months, Current: q.Current, HandsOn: q.HandsOn, Skills: skills})
 	}
 	return po
 }
@@ -147,7 +148,11 @@ func writeSkillsTable(io *IO, profiles []engine.Profile, asOf string) error {
 					span = q.Start + " – now"
 				}
 				what := strings.Trim(strings.Join([]string{q.Title, q.Org}, " · "), " ·")
-				tl.add(span, fmt.Sprint(q.Months), q.Kind, what, strings.Join(q.Skills, ", "))
+				kind := q.Kind
+				if !q.HandsOn && (q.Kind == "work" || q.Kind == "project") {
+					kind += " (not hands-on)"
+				}
+				tl.add(span, fmt.Sprint(q.Months), kind, what, strings.Join(q.Skills, ", "))
 			}
 			if err := tl.write(io.Out, formatTable); err != nil {
 				return err

@@ -15,9 +15,13 @@ const (
 	// RequiredWeight is the weight of a skill under "Requirements", "Must have", ….
 	RequiredWeight = 3.0
 	// PreferredWeight is the weight of a skill under "Nice to have",
-	// "Preferred", "Bonus", …, and of skills named elsewhere in a job that
-	// has such sections.
+	// "Preferred", "Bonus", ….
 	PreferredWeight = 1.0
+	// ContextWeight is the weight of a skill named only where a job
+	// describes the work ("What you'll do", the introduction) when it also
+	// has requirement sections, and of details in parentheses after a
+	// requirement ("Apache TVM (Relay, autotuning)"): signals, not demands.
+	ContextWeight = 0.5
 )
 
 // Requirement is one thing a job asks for: a skill, or any one of a group
@@ -174,21 +178,29 @@ func (x *Extractor) Job(doc *document.Document) *Job {
 		if m == modeIgnore {
 			continue
 		}
-		weight, required := PreferredWeight, false
-		if m == modeRequired || !marked {
+		weight, required := ContextWeight, false
+		switch {
+		case m == modeRequired || !marked:
 			weight, required = RequiredWeight, true
+		case m == modePreferred:
+			weight = PreferredWeight
 		}
+		text := strings.TrimSpace(doc.Text[b.Start:b.End])
 		for _, cl := range clauses(doc.Text, b.Start, b.End, inBlock) {
-			cl.mentions = dropElaborations(doc.Text, cl.mentions)
+			var details []taxonomy.Mention
+			cl.mentions, details = splitElaborations(doc.Text, cl.mentions)
 			minY, maxY, yearsEnd := yearsIn(doc.Text[cl.start:cl.end])
 			withYears := yearsChain(doc.Text, cl, cl.start+yearsEnd)
 			for _, g := range groups(doc.Text, cl) {
-				r := Requirement{Skills: g.skills, Weight: weight, Required: required,
-					Text: strings.TrimSpace(doc.Text[b.Start:b.End])}
+				r := Requirement{Skills: g.skills, Weight: weight, Required: required, Text: text}
 				if minY > 0 && withYears[g.first] {
 					r.MinYears, r.MaxYears = minY, maxY
 				}
 				j.Requirements = append(j.Requirements, r)
+			}
+			for _, d := range details {
+				j.Requirements = append(j.Requirements, Requirement{Skills: []taxonomy.SkillID{d.Skill},
+					Weight: min(weight, ContextWeight), Text: text})
 			}
 		}
 	}
@@ -319,10 +331,12 @@ func groups(text string, cl clause) []group {
 	return parts
 }
 
-// dropElaborations removes skills named in parentheses right after
+// splitElaborations separates skills named in parentheses right after
 // another skill: "Apache TVM (Relay, TIR, autotuning)" asks for TVM, and
-// the parenthesis says which parts of it.
-func dropElaborations(text string, ms []taxonomy.Mention) []taxonomy.Mention {
+// the parenthesis gives details — or the expected instance, as in
+// "Infrastructure as code (Terraform)" — which count as context, not as
+// demands of their own.
+func splitElaborations(text string, ms []taxonomy.Mention) (main, details []taxonomy.Mention) {
 	out := ms[:0:0]
 	depth, opened := 0, -1 // bracket depth, and the mention before the open bracket
 	for i, m := range ms {
@@ -340,11 +354,12 @@ func dropElaborations(text string, ms []taxonomy.Mention) []taxonomy.Mention {
 			}
 		}
 		if depth > 0 && opened >= 0 {
+			details = append(details, m)
 			continue
 		}
 		out = append(out, m)
 	}
-	return out
+	return out, details
 }
 
 // yearsChain marks the mentions a years phrase ending at offset from

@@ -54,7 +54,7 @@ func TestJobRequirements(t *testing.T) {
 		{"lead-ins", `Senior backend engineer.
 Must have: Go, PostgreSQL.
 Bonus: Kubernetes.
-`, []string{"Backend Development w1 pref", "Go w3 req", "PostgreSQL w3 req", "Kubernetes w1 pref"}},
+`, []string{"Backend Development w0.5 pref", "Go w3 req", "PostgreSQL w3 req", "Kubernetes w1 pref"}},
 		{"no markers means required", "We need someone strong in C++ and Python.\n",
 			[]string{"C++ w3 req", "Python w3 req"}},
 		{"years forms", `## Qualifications
@@ -80,7 +80,7 @@ Bonus: Kubernetes.
 `, []string{"PyTorch|JAX w3 req"}},
 		{"parenthetical elaborations", `## Requirements
 - Hands-on experience with Apache TVM (Relay or Relax, autotuning).
-`, []string{"TVM w3 req"}},
+`, []string{"TVM w3 req", "Autotuning w0.5 pref"}},
 		{"a plus inside requirements", `## Requirements
 - Kubernetes
 - Terraform is a plus
@@ -98,7 +98,7 @@ Our web app is React and TypeScript; everything runs on Kubernetes.
 
 ## Benefits
 - Learning budget for AWS certifications.
-`, []string{"Apache Spark w1 pref", "Python w3 req 3-0y"}},
+`, []string{"Apache Spark w0.5 pref", "Python w3 req 3-0y"}},
 		{"required wins over preferred", `## Requirements
 - CUDA
 ## Nice to have
@@ -123,8 +123,8 @@ func TestJobTitle(t *testing.T) {
 	x := defaultExtractor(t)
 	for text, want := range map[string]string{
 		"# Senior ML Compiler Engineer\n\n## Requirements\n- MLIR\n": "Senior ML Compiler Engineer",
-		"Title: Staff SRE\nRequirements: Kubernetes\n":                "Staff SRE",
-		"We need a CUDA expert.\n":                                    "We need a CUDA expert.",
+		"Title: Staff SRE\nRequirements: Kubernetes\n":               "Staff SRE",
+		"We need a CUDA expert.\n":                                   "We need a CUDA expert.",
 	} {
 		if got := parseJob(t, x, text).Title; got != want {
 			t.Errorf("title of %q = %q, want %q", text, got, want)

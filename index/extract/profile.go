@@ -108,7 +108,7 @@ func (x *Extractor) Profile(doc *document.Document, asOf timeline.Month) *Profil
 		ivs = ivs[:0]
 		for _, pi := range ev.Positions {
 			pos := &doc.Positions[pi]
-			if !pos.Kind.Experience() {
+			if !pos.Experience() {
 				continue
 			}
 			for _, iv := range pos.Intervals(asOf) {

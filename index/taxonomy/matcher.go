@@ -488,7 +488,11 @@ func (m *matcher) supported(t *Taxonomy, text string, toks []analysis.Token, can
 		}
 	}
 	// An unguarded skill anywhere in the same sentence: "interoperability
-	// with Mojo, aiming for … Triton-lang".
+	// with Mojo, aiming for … Triton-lang" — unless the name opens the
+	// sentence, where its capital letter says nothing ("Make tracking fast").
+	if toks[c.tok].Flags&analysis.SentenceStart != 0 {
+		return false
+	}
 	sStart, sEnd := c.tok, c.end
 	for sStart > 0 && toks[sStart].Flags&analysis.SentenceStart == 0 {
 		sStart--

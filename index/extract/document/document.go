@@ -131,6 +131,10 @@ func (k PositionKind) String() string {
 // experience with the skills it mentions.
 func (k PositionKind) Experience() bool { return k == Work || k == Project }
 
+// Experience reports whether time in the position counts as experience
+// with the skills it mentions: hands-on work or projects.
+func (p *Position) Experience() bool { return p.Kind.Experience() && !p.NonTechnical }
+
 // Position is a dated entry: a job, project, degree or publication.
 type Position struct {
 	Kind  PositionKind
@@ -144,6 +148,10 @@ type Position struct {
 	NextStart timeline.Month
 	// Start and End delimit the text attributed to the position.
 	Start, End int
+	// NonTechnical marks a role whose text names skills it does not
+	// practise (recruiter, technical writer, sales, product or program
+	// manager, director): its mentions count, its months do not.
+	NonTechnical bool `json:",omitempty"`
 }
 
 // Intervals returns the months the position covers as of asOf.

@@ -251,6 +251,7 @@ func findPositions(d *Document, secOf []int, nameBlock int) []Position {
 		}
 		p.Title, p.Org = titleAndOrg(d, first, dt)
 		p.Kind = positionKind(d, secOf, first, dt)
+		p.NonTechnical = nonTechnical(d, first, dt, p.Title)
 		out = append(out, p)
 	}
 	return out
@@ -481,8 +482,8 @@ var (
 	// Assistant during my M.Sc.") does not make the entry study.
 	titleWords = []string{"engineer", "developer", "manager", "scientist", "consultant", "contractor",
 		"assistant", "researcher", "lead", "programmer", "architect", "analyst", "administrator"}
-	internWords      = []string{"intern", "interns", "internship*", "interned", "co-op", "coop"}
-	workWords        = []string{"intern", "interns", "internship*", "interned", "engineer", "engineers", "developer",
+	internWords = []string{"intern", "interns", "internship*", "interned", "co-op", "coop"}
+	workWords   = []string{"intern", "interns", "internship*", "interned", "engineer", "engineers", "developer",
 		"manager", "lead", "scientist", "contractor", "consultant", "researcher", "research", "assistant",
 		"worked", "joined", "employed", "lab", "laboratory", "group", "team", "reviewer", "programmer", "architect"}
 )
@@ -538,6 +539,37 @@ func positionKind(d *Document, secOf []int, first int, dt dated) PositionKind {
 		return Project
 	}
 	return Work
+}
+
+// nonTechnicalWords are titles of roles that talk about skills without
+// practising them ("Hired 40 CUDA engineers"). A trailing "*" is a prefix.
+var nonTechnicalWords = []string{"recruiter*", "recruiting", "recruitment", "sourcer*", "sourcing", "talent",
+	"hr", "writer", "documentation", "sales", "salesperson", "marketing", "coordinator", "director", "vp",
+	"barista", "teacher", "lecturer"}
+
+// nonTechnicalPhrases are multi-word titles of the same kind.
+var nonTechnicalPhrases = []string{"human resources", "people partner", "account executive", "account manager",
+	"product manager", "product owner", "program manager", "project manager", "scrum master",
+	"vice president", "head of talent", "customer success"}
+
+// nonTechnical reports a role that describes others' skills: decided from
+// the header lines (or, for a bio paragraph, the title read from "as a …"),
+// never from the body, which a hands-on engineer may fill with any word.
+func nonTechnical(d *Document, first int, dt dated, title string) bool {
+	head := title
+	if !dt.narrative {
+		head = d.Text[d.Blocks[first].Start:d.Blocks[dt.block].End]
+	}
+	if hasWord(head, nonTechnicalWords) {
+		return true
+	}
+	l := strings.ToLower(head)
+	for _, p := range nonTechnicalPhrases {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkNarrativeStarts sets NextStart of every narrative start ("In 2021, …
