@@ -40,12 +40,18 @@ func Example() {
 			fmt.Printf("  %s via %s: %.3f (%d months)\n", m.Skill, m.Via, m.Contribution, m.Months)
 		}
 	}
+	// ada: MLIR for 95 months (Jan 2019 – Nov 2026), current, one mention:
+	// strength 0.4·(1−2⁻¹) + 0.6·(1−e^(−95/24))·1 = 0.789; MLIR is required
+	// (weight 3 of 4) and Quantization preferred (1 of 4): 0.591 + 0.197.
+	// bo: LLVM for 24 months, last used 47 months ago (recency 2^(−47/36)
+	// = 0.405): strength 0.354, times the MLIR–LLVM credit 0.6, times 3/4.
+	//
 	// Output:
-	// 1 ada 0.702
-	//   MLIR via MLIR: 0.527 (95 months)
-	//   Quantization via Quantization: 0.176 (95 months)
-	// 2 bo 0.080
-	//   MLIR via LLVM: 0.080 (24 months)
+	// 1 ada 0.789
+	//   MLIR via MLIR: 0.591 (95 months)
+	//   Quantization via Quantization: 0.197 (95 months)
+	// 2 bo 0.159
+	//   MLIR via LLVM: 0.159 (24 months)
 }
 
 func ExampleEngine_ParseJob() {
