@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -67,22 +68,101 @@ func readDOCX(ctx context.Context, data []byte, b *Builder, d *Document, lim Lim
 		}
 		d.Warnings = append(d.Warnings, fmt.Sprintf("DOCX styles ignored: %v", err))
 	}
-	rc, err := z.open(main)
+	// Page headers often hold the name and contact line: they come first.
+	// A header that repeats an earlier one (first page, odd, even) is
+	// left out; a damaged header is skipped with a warning.
+	var seen []string
+	for _, h := range z.headers(main) {
+		items, err := z.part(ctx, h, styles, lim.MaxTextSize)
+		if err != nil {
+			if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTimeout) || ctx.Err() != nil {
+				return err
+			}
+			d.Warnings = append(d.Warnings, fmt.Sprintf("DOCX header %s skipped: %v", h, err))
+			continue
+		}
+		key := itemsText(items)
+		if key == "" || slices.Contains(seen, key) {
+			continue
+		}
+		seen = append(seen, key)
+		for _, it := range items {
+			it.add(b)
+		}
+		b.Break()
+	}
+	items, err := z.part(ctx, main, styles, lim.MaxTextSize)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	p := &docxParser{styles: styles}
-	if err := p.parse(ctx, rc); err != nil {
-		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrTimeout) || ctx.Err() != nil {
-			return err
-		}
-		return fmt.Errorf("%w: DOCX %s: %v", ErrMalformed, main, err)
-	}
-	for _, it := range p.out {
+	for _, it := range items {
 		it.add(b)
 	}
 	return nil
+}
+
+// part reads one document part (the body or a header) into blocks.
+func (z *zipParts) part(ctx context.Context, name string, styles map[string]docxStyle, maxText int) ([]docxItem, error) {
+	rc, err := z.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	p := &docxParser{styles: styles, textLeft: maxText, maxText: maxText}
+	if err := p.parse(ctx, rc); err != nil {
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrMalformed) || errors.Is(err, ErrTimeout) || ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: DOCX %s: %v", ErrMalformed, name, err)
+	}
+	return p.out, nil
+}
+
+func itemsText(items []docxItem) string {
+	var sb strings.Builder
+	for _, it := range items {
+		sb.WriteString(it.text)
+		sb.WriteByte('\n')
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// maxHeaders bounds the header parts read (a section may have three:
+// first page, odd and even pages).
+const maxHeaders = 6
+
+// headers returns the header parts of the main document, from its
+// relationships, in the order they are listed.
+func (z *zipParts) headers(main string) []string {
+	dir, file := path.Split(main)
+	rc, err := z.open(dir + "_rels/" + file + ".rels")
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	var out []string
+	dec := xml.NewDecoder(rc)
+	for len(out) < maxHeaders {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" || !strings.HasSuffix(attr(se, "Type"), "/header") ||
+			attr(se, "TargetMode") == "External" {
+			continue
+		}
+		target := attr(se, "Target")
+		if strings.HasPrefix(target, "/") {
+			target = path.Clean(target)[1:]
+		} else {
+			target = path.Join(dir, target)
+		}
+		if z.files[target] != nil && !slices.Contains(out, target) {
+			out = append(out, target)
+		}
+	}
+	return out
 }
 
 // zipEntryCount reads the entry count from the end-of-central-directory
@@ -371,13 +451,16 @@ type docxRow struct{ cells []*docxCell }
 
 type docxParser struct {
 	styles map[string]docxStyle
-	out    []docxItem // blocks outside any table cell
-	paras  []*docxPara
-	rows   []*docxRow  // open table rows, innermost last
-	cells  []*docxCell // open cells, innermost last
-	stack  []string    // local names of the open elements
-	skip   int         // depth inside a skipped element, 0 when reading
-	hidden bool        // the current run is hidden (w:vanish)
+	// textLeft is the text the part may still produce (Limits.MaxTextSize):
+	// a longer document fails early rather than after holding it all.
+	textLeft, maxText int
+	out               []docxItem // blocks outside any table cell
+	paras             []*docxPara
+	rows              []*docxRow  // open table rows, innermost last
+	cells             []*docxCell // open cells, innermost last
+	stack             []string    // local names of the open elements
+	skip              int         // depth inside a skipped element, 0 when reading
+	hidden            bool        // the current run is hidden (w:vanish)
 }
 
 // skipElems hold no visible text: deleted revisions, moved-away text,
@@ -408,6 +491,9 @@ func (p *docxParser) parse(ctx context.Context, r io.Reader) error {
 			p.start(t)
 		case xml.EndElement:
 			p.end(t.Name.Local)
+			if p.textLeft < 0 {
+				return fmt.Errorf("%w: extracted text exceeds %d bytes", ErrTooLarge, p.maxText)
+			}
 		case xml.CharData:
 			if p.skip == 0 && !p.hidden && len(p.paras) > 0 && p.parent() == "t" {
 				p.paras[len(p.paras)-1].line.Write(t)
@@ -541,6 +627,7 @@ func (p *docxParser) end(name string) {
 
 // emit sends a block to the innermost open cell, or to the output.
 func (p *docxParser) emit(it docxItem) {
+	p.textLeft -= len(it.text)
 	if len(p.cells) > 0 {
 		c := p.cells[len(p.cells)-1]
 		c.items = append(c.items, it)

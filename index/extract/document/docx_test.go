@@ -116,6 +116,29 @@ func TestDOCXTables(t *testing.T) {
 		"I1 MLIR passes", "L inner | table", "L After")
 }
 
+func TestDOCXHeaders(t *testing.T) {
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="/word/header3.xml"/>
+<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+</Relationships>`
+	hdr := func(body string) string { return `<w:hdr ` + wordNS + `>` + body + `</w:hdr>` }
+	d := readBytes(t, "r.docx", makeDOCX(t,
+		"word/_rels/document.xml.rels", rels,
+		"word/document.xml", docBody(para("Heading2", "Summary")+para("", "Compiler engineer.")),
+		"word/header1.xml", hdr(para("Title", "Ada Byron")+para("", "ada@example.com")),
+		"word/header2.xml", hdr(para("Title", "Ada Byron")+para("", "ada@example.com")), // the same again
+		"word/header3.xml", hdr(`<w:p/>`),
+		"word/footer1.xml", `<w:ftr `+wordNS+`>`+para("", "Page 1")+`</w:ftr>`,
+	))
+	wantBlocks(t, d, "H1 Ada Byron", "L ada@example.com", "H2 Summary", "L Compiler engineer.")
+	if d.Name != "Ada Byron" {
+		t.Errorf("name %q", d.Name)
+	}
+}
+
 func TestDOCXMainPartFromRels(t *testing.T) {
 	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`
@@ -212,6 +235,7 @@ func TestDOCXErrors(t *testing.T) {
 		{"no document", makeDOCX(t, "word/other.xml", "<x/>"), ErrMalformed, "DOCX has no word/document.xml (not a Word document?)"},
 		{"bad XML", makeDOCX(t, "word/document.xml", "<w:document "+wordNS+">\n<w:body><w:p></w:body>"), ErrMalformed, "DOCX word/document.xml: XML error at line 2"},
 		{"no text", makeDOCX(t, "word/document.xml", docBody("<w:p/>")), ErrNoText, "no extractable text"},
+		{"text too large", makeDOCX(t, "word/document.xml", docBody(strings.Repeat(para("", strings.Repeat("x", 1000)), 3000))), ErrTooLarge, "extracted text exceeds 2097152 bytes"},
 		{"truncated zip", makeDOCX(t, "word/document.xml", docBody(para("", "x")))[:60], ErrMalformed, "not a valid zip archive"},
 	}
 	for _, c := range cases {

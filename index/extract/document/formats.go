@@ -2,6 +2,7 @@ package document
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 )
@@ -31,7 +32,7 @@ const ctxCheckEvery = 1024
 // passed, so that a reader stopped mid-way reports why.
 func checkCtx(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
-		if err == context.DeadlineExceeded {
+		if errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("%w: %v", ErrTimeout, err)
 		}
 		return err

@@ -84,6 +84,8 @@ var skipTags = map[atom.Atom]bool{
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Input: true, atom.Select: true,
 	atom.Textarea: true, atom.Button: true, atom.Datalist: true, atom.Title: true,
+	// Alt text of images is mostly "photo" or a logo's name.
+	atom.Img: true,
 }
 
 // paraTags end a paragraph before and after them.
@@ -122,6 +124,13 @@ func isList(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom
 // than a data row when a cell holds one (a <br> does not).
 func isBlock(a atom.Atom) bool {
 	return paraTags[a] || a == atom.Dt || a == atom.Dd || headingLevel(a) > 0 || isList(a) || a == atom.Li || a == atom.Table
+}
+
+// optionalEnd are elements whose end tag HTML lets a page omit.
+var optionalEnd = map[atom.Atom]bool{
+	atom.Html: true, atom.Head: true, atom.Body: true, atom.P: true, atom.Li: true, atom.Dt: true,
+	atom.Dd: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Option: true, atom.Optgroup: true, atom.Caption: true, atom.Colgroup: true,
 }
 
 // voidTags have no end tag.
@@ -281,12 +290,16 @@ func (w *htmlWalker) tokens(ctx context.Context, data []byte) error {
 				continue
 			}
 			node := &html.Node{Type: html.ElementNode, DataAtom: tok.DataAtom, Data: tok.Data, Attr: tok.Attr}
-			switch {
-			case !w.enter(node):
+			// An element whose end tag may be omitted (<head>, <p>, <li>)
+			// cannot be skipped to its end: it is read, hidden or not.
+			if (skipTags[tok.DataAtom] || hidden(node)) && !optionalEnd[tok.DataAtom] {
 				if !void {
 					skipName, skipDepth = tok.Data, 1
 				}
-			case void:
+				continue
+			}
+			w.open(node)
+			if void {
 				w.leave(node)
 			}
 		case html.EndTagToken:
@@ -315,10 +328,16 @@ func (w *htmlWalker) enter(n *html.Node) bool {
 	default:
 		return false // comments, doctype
 	}
-	a := n.DataAtom
-	if skipTags[a] || hidden(n) {
+	if skipTags[n.DataAtom] || hidden(n) {
 		return false
 	}
+	w.open(n)
+	return true
+}
+
+// open handles the start of a visible element.
+func (w *htmlWalker) open(n *html.Node) {
+	a := n.DataAtom
 	switch {
 	case headingLevel(a) > 0:
 		w.flush()
@@ -358,11 +377,7 @@ func (w *htmlWalker) enter(n *html.Node) bool {
 		w.b.Break()
 	case lineTags[a]:
 		w.flush()
-	case a == atom.Img:
-		// Alt text of images is mostly "photo" or a logo name; skipped.
-		return false
 	}
-	return true
 }
 
 // leave handles the end of an element entered with descend.

@@ -120,7 +120,7 @@ func TestHTMLDeepNesting(t *testing.T) {
 	const depth = 5000
 	src := strings.Repeat("<div><span>", depth) + "deep CUDA<span hidden>Java<b>Rust</b></span><br>MLIR" +
 		strings.Repeat("</span></div>", depth)
-	d := readBytes(t, "p.html", []byte("<html><body><h2>Skills</h2><ul><li>one</li></ul>"+src+"</body></html>"))
+	d := readBytes(t, "p.html", []byte("<html><head><title>T</title><style>x</style><body><h2>Skills</h2><ul><li>one</li></ul>"+src+"</body></html>"))
 	wantBlocks(t, d, "H2 Skills", "I1 one", "L deep CUDA", "L MLIR")
 	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "512") {
 		t.Errorf("warnings %q", d.Warnings)

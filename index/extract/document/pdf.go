@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,13 +32,21 @@ import (
 // (a full-width line, or the hanging indent of a list item), and a
 // vertical gap larger than the usual line spacing is a paragraph break.
 //
-// Limits: content streams are inflated once to measure them against
-// Limits.MaxDecompressed before they are interpreted; at most
-// maxPDFPages pages are read; ctx is checked every few thousand
-// operators. Panics of the library on damaged input are recovered and
-// reported as ErrMalformed. Text drawn in white or at a size under 1pt
-// (keyword stuffing) is skipped. Multi-column layouts are read row by row
-// across the columns.
+// Defences: pdfPrecheck refuses cross-reference structures on which the
+// library would loop, recurse or allocate without bound (see
+// pdf_precheck.go); content streams (and ToUnicode CMaps) are inflated
+// once to measure them against Limits.MaxDecompressed and to check that
+// the library's lexer can reach their end (it loops forever on a stream
+// that ends inside a hex string); the page tree and /Parent chains are
+// walked with bounds; at most maxPDFPages pages are read; ctx is checked
+// every few thousand operators. Panics of the library on damaged input
+// are recovered: a damaged page is skipped with a warning, and a file
+// with no readable page is ErrMalformed.
+//
+// Text drawn in white or at a size under 1pt (keyword stuffing) is
+// skipped; the invisible text layer of an OCR'd scan (render mode 3) is
+// kept. Multi-column layouts are read row by row across the columns;
+// rotated pages and Type3 font metrics are not handled.
 
 const (
 	// maxPDFPages bounds the pages read; resumes have a few.
@@ -78,6 +87,9 @@ func readPDF(ctx context.Context, data []byte, b *Builder, d *Document, lim Limi
 			err = libraryPanic("PDF", r)
 		}
 	}()
+	if err := pdfPrecheck(data); err != nil {
+		return err
+	}
 	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return pdfOpenError(err)
@@ -94,7 +106,7 @@ func readPDF(ctx context.Context, data []byte, b *Builder, d *Document, lim Limi
 		if err := checkCtx(ctx); err != nil {
 			return err
 		}
-		runs, err := ex.page(pg)
+		runs, width, err := ex.page(pg)
 		if err != nil {
 			var a pdfAbort
 			if errors.As(err, &a) {
@@ -106,7 +118,7 @@ func readPDF(ctx context.Context, data []byte, b *Builder, d *Document, lim Limi
 			}
 			d.Warnings = append(d.Warnings, fmt.Sprintf("PDF page %d: %v", i+1, err))
 		}
-		rows = append(rows, layoutRowsPDF(runs, i, pageWidth(pg))...)
+		rows = append(rows, layoutRowsPDF(runs, i, width)...)
 	}
 	if len(rows) == 0 && failed > 0 {
 		return fmt.Errorf("%w: PDF: %v", ErrMalformed, firstErr)
@@ -160,15 +172,24 @@ func pdfPages(r *pdf.Reader) (pages []pdf.Page, more bool) {
 	return pages, false
 }
 
-// pageWidth returns the width of the page's media box (inherited from
-// the page tree), or 0 when it has none.
-func pageWidth(pg pdf.Page) float64 {
+// inherited returns a page attribute, from the page or the nearest
+// ancestor that has it. (Page.Resources follows /Parent without a bound,
+// and a damaged tree may loop.)
+func inherited(pg pdf.Page, key string) pdf.Value {
 	v := pg.V
 	for i := 0; i < maxPDFTreeDepth && v.Kind() == pdf.Dict; i++ {
-		if box := v.Key("MediaBox"); box.Kind() == pdf.Array && box.Len() == 4 {
-			return finite(box.Index(2).Float64() - box.Index(0).Float64())
+		if x := v.Key(key); x.Kind() != pdf.Null {
+			return x
 		}
 		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// pageWidth returns the width of the page's media box, or 0.
+func pageWidth(pg pdf.Page) float64 {
+	if box := inherited(pg, "MediaBox"); box.Kind() == pdf.Array && box.Len() == 4 {
+		return finite(box.Index(2).Float64() - box.Index(0).Float64())
 	}
 	return 0
 }
@@ -203,9 +224,25 @@ type pdfFont struct {
 	twoByte bool // Type0 (CID) font: two bytes per glyph
 }
 
-type identityEncoding struct{}
+// byteMemo decodes a single-byte encoding byte by byte, remembering
+// each byte's text.
+type byteMemo struct {
+	enc  pdf.TextEncoding
+	text [256]string
+	done [256]bool
+}
 
-func (identityEncoding) Decode(raw string) string { return raw }
+func (m *byteMemo) Decode(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if !m.done[c] {
+			m.text[c], m.done[c] = m.enc.Decode(raw[i:i+1]), true
+		}
+		b.WriteString(m.text[c])
+	}
+	return b.String()
+}
 
 // pdfGState is the graphics and text state that text placement needs.
 type pdfGState struct {
@@ -233,9 +270,10 @@ type pdfExtractor struct {
 
 func (ex *pdfExtractor) abort(err error) { panic(pdfAbort{err}) }
 
-// page returns the runs of one page. An error other than pdfAbort means
-// the page is damaged; the runs read before the damage are kept.
-func (ex *pdfExtractor) page(pg pdf.Page) (runs []pdfRun, err error) {
+// page returns the runs of one page and its width. An error other than
+// pdfAbort means the page is damaged; the runs read before the damage are
+// kept.
+func (ex *pdfExtractor) page(pg pdf.Page) (runs []pdfRun, width float64, err error) {
 	ex.runs = ex.runs[:0:0]
 	defer func() {
 		if r := recover(); r != nil {
@@ -243,26 +281,70 @@ func (ex *pdfExtractor) page(pg pdf.Page) (runs []pdfRun, err error) {
 				err = a
 				return
 			}
-			runs, err = ex.runs, libraryPanic("PDF", r)
+			runs, err = ex.runs, pageError(r)
 		}
 	}()
+	width = pageWidth(pg)
 	contents := pg.V.Key("Contents")
 	if contents.Kind() == pdf.Null {
-		return nil, nil
+		return nil, width, nil
 	}
-	g := &pdfGState{ctm: identity, th: 1, resources: pg.Resources(), fonts: map[string]*pdfFont{}}
+	g := &pdfGState{ctm: identity, th: 1, resources: inherited(pg, "Resources"), fonts: map[string]*pdfFont{}}
 	ex.interpret(contents, g)
-	return ex.runs, nil
+	return ex.runs, width, nil
 }
 
 func (a pdfAbort) Error() string { return a.err.Error() }
 
+// pageError describes a panic recovered while reading a page.
+func pageError(r any) error {
+	if e, ok := r.(runtime.Error); ok {
+		return fmt.Errorf("damaged content (parser failed: %v)", e)
+	}
+	return fmt.Errorf("%v", r)
+}
+
 // measure inflates a content stream once, within the remaining budget,
-// so that a compressed bomb is refused before it is interpreted.
+// so that a compressed bomb is refused before it is interpreted, and
+// refuses a stream that ends inside a hex string, on which the library's
+// lexer would loop forever.
 func (ex *pdfExtractor) measure(strm pdf.Value) {
+	var scan contentScan
+	ex.measureInto(strm, &scan)
+	switch {
+	case scan.unterminated():
+		panic(errors.New("content stream ends inside an unterminated hex string"))
+	case scan.tooMany:
+		panic(fmt.Errorf("content stream has more than %d operands in a row", maxOperands))
+	}
+}
+
+// safeCMap is safe for a font's CMap: damage there costs the font its
+// encoding, not the page.
+func (ex *pdfExtractor) safeCMap(strm pdf.Value) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if a, abort := r.(pdfAbort); abort {
+				panic(a)
+			}
+			ok = false
+		}
+	}()
+	return ex.safe(strm)
+}
+
+// safe inflates strm (a stream or an array of streams) within the budget
+// and reports whether the library's lexer can read it to its end.
+func (ex *pdfExtractor) safe(strm pdf.Value) bool {
+	var scan contentScan
+	ex.measureInto(strm, &scan)
+	return !scan.unterminated() && !scan.tooMany
+}
+
+func (ex *pdfExtractor) measureInto(strm pdf.Value, scan *contentScan) {
 	if strm.Kind() == pdf.Array {
-		for i := 0; i < strm.Len(); i++ {
-			ex.measure(strm.Index(i))
+		for i := 0; i < strm.Len() && i < 4096; i++ {
+			ex.measureInto(strm.Index(i), scan)
 		}
 		return
 	}
@@ -277,6 +359,7 @@ func (ex *pdfExtractor) measure(strm pdf.Value) {
 			ex.abort(err)
 		}
 		n, err := rd.Read(buf)
+		scan.feed(buf[:n])
 		ex.budget -= int64(n)
 		if ex.budget < 0 {
 			ex.abort(fmt.Errorf("%w: PDF content streams inflate past %s", ErrTooLarge, mib(ex.limit)))
@@ -285,6 +368,129 @@ func (ex *pdfExtractor) measure(strm pdf.Value) {
 			return
 		}
 	}
+}
+
+// contentScan follows the lexical state of a content stream (comments,
+// literal strings, hex strings) as the library's lexer would. Its hex
+// strings are read in pairs of non-space bytes: at the end of the stream
+// the lexer reads spaces forever while waiting for either byte of a pair
+// (or for the closing '>').
+//
+// It also counts the operands in a row: the library keeps them on a stack
+// until the next operator, some 40 bytes each, so a stream of numbers
+// without operators would cost gigabytes.
+type contentScan struct {
+	state    uint8 // scanTokens, scanComment, scanLiteral, scanHex1, scanHex2
+	depth    int   // parentheses open in a literal string
+	esc      bool  // a backslash in a literal string
+	lt       bool  // a '<' just seen among tokens
+	firstOK  bool  // the first byte of the pending hex pair is a hex digit
+	inWord   bool  // inside a regular token (a number, name or operator)
+	operands int   // operands since the last operator
+	tooMany  bool  // operands exceeded maxOperands
+}
+
+// maxOperands bounds the operands of one operator (a TJ array of a long
+// line has a few hundred).
+const maxOperands = 1 << 18
+
+// operand counts one operand.
+func (s *contentScan) operand() {
+	if s.operands++; s.operands > maxOperands {
+		s.tooMany = true
+	}
+}
+
+const (
+	scanTokens uint8 = iota
+	scanComment
+	scanLiteral
+	scanHex1 // waiting for the first byte of a pair, or '>'
+	scanHex2 // waiting for the second byte of a pair
+)
+
+func (s *contentScan) feed(p []byte) {
+	for _, c := range p {
+		if s.lt {
+			s.lt = false
+			if c == '<' {
+				continue // a dictionary
+			}
+			s.state = scanHex1
+		}
+		switch s.state {
+		case scanTokens:
+			switch c {
+			case '%':
+				s.state = scanComment
+			case '(':
+				s.state, s.depth = scanLiteral, 1
+				s.operand()
+			case '<':
+				s.lt = true
+				s.operand()
+			case '/', '[':
+				s.operand()
+			}
+			switch {
+			case isPDFSpace(c) || isPDFDelim(c):
+				s.inWord = c == '/'
+			case !s.inWord:
+				s.inWord = true
+				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\'' || c == '"' {
+					s.operands = 0 // an operator
+				} else {
+					s.operand()
+				}
+			}
+		case scanComment:
+			if c == '\r' || c == '\n' {
+				s.state = scanTokens
+			}
+		case scanLiteral:
+			switch {
+			case s.esc:
+				s.esc = false
+			case c == '\\':
+				s.esc = true
+			case c == '(':
+				s.depth++
+			case c == ')':
+				if s.depth--; s.depth == 0 {
+					s.state = scanTokens
+				}
+			}
+		case scanHex1:
+			switch {
+			case isPDFSpace(c):
+			case c == '>':
+				s.state = scanTokens
+			default:
+				s.state, s.firstOK = scanHex2, isHexDigit(c)
+			}
+		case scanHex2:
+			switch {
+			case isPDFSpace(c):
+			case s.firstOK && isHexDigit(c):
+				s.state = scanHex1
+			default:
+				s.state = scanTokens // the lexer stops with an error
+			}
+		}
+	}
+}
+
+// unterminated reports a stream that ends inside a hex string.
+func (s *contentScan) unterminated() bool {
+	return s.lt || s.state == scanHex1 || s.state == scanHex2
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func isPDFSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
 // interpret runs a content stream (a page's or a form's) with state g.
@@ -439,7 +645,19 @@ func (ex *pdfExtractor) font(g *pdfGState, name string) *pdfFont {
 				f.widths[i] = w.Index(i).Float64()
 			}
 		}
-		f.enc = fontEncoder(&pf)
+		// The library interprets a ToUnicode CMap with the same lexer as
+		// content streams: check it the same way first.
+		if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream && !ex.safeCMap(tu) {
+			f.enc = nil
+		} else {
+			f.enc = fontEncoder(&pf)
+		}
+		if f.enc != nil && !f.twoByte {
+			// One byte, one glyph: decode each byte once. (The library's
+			// Differences and ToUnicode lookups scan their whole table per
+			// byte.)
+			f.enc = &byteMemo{enc: f.enc}
+		}
 	}
 	if len(g.fonts) < 1024 {
 		g.fonts[name] = f

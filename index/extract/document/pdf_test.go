@@ -227,6 +227,56 @@ func TestPDFErrors(t *testing.T) {
 	}
 }
 
+// TestPDFLibraryLoops covers inputs on which the library, unguarded,
+// loops forever (found by fuzzing; the inputs are also in testdata/fuzz).
+func TestPDFLibraryLoops(t *testing.T) {
+	hexAtEnd := pagesPDF(tj("F1", 10, 72, 700, "kept") + "0.5 w 72 686 m 540 686 < S\n")
+	parentLoop := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>",
+		stream("", tj("F1", 10, 72, 700, "parent loop")),
+	}, "")
+	cmapAtEnd := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("", tj("F1", 10, 72, 700, "cmap text")),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+		stream("", "/CIDInit /ProcSet findresource begin 1 beginbfchar <01> <0041"),
+	}, "")
+	operands := pagesPDF(tj("F1", 10, 72, 700, "text") + strings.Repeat("1 ", maxOperands+1) + "Tj\n")
+	cases := []struct {
+		name string
+		data []byte
+		want error
+		text string
+	}{
+		{"hex string at the end", hexAtEnd, ErrMalformed, "unterminated hex string"},
+		{"operands without an operator", operands, ErrMalformed, "operands in a row"},
+		{"page parent loop", parentLoop, nil, "parent loop"},
+		{"operands and operators", pagesPDF(strings.Repeat("1 0 0 1 0 0 cm ", maxOperands/4) + tj("F1", 10, 72, 700, "many ops")), nil, "many ops"},
+		{"cmap ends in a hex string", cmapAtEnd, nil, "cmap text"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Read(context.Background(), "p.pdf", c.data, Limits{Timeout: 5 * time.Second})
+			if c.want != nil {
+				if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.text) {
+					t.Fatalf("error %v, want %v with %q", err, c.want, c.text)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != c.text {
+				t.Errorf("text %q, want %q", d.Text, c.text)
+			}
+		})
+	}
+}
+
 func TestPDFDamagedPage(t *testing.T) {
 	// The first page reads, the second is damaged: text and a warning.
 	objs := []string{
