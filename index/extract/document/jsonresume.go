@@ -45,7 +45,15 @@ func readJSONResume(ctx context.Context, data []byte, b *Builder, d *Document, _
 		return fmt.Errorf("%w: JSON is not a JSON Resume (no basics, work, education or skills)", ErrMalformed)
 	}
 	r := &jsonRenderer{b: b, d: d}
-	return r.render(ctx, obj)
+	if err := r.render(ctx, obj); err != nil {
+		return err
+	}
+	if d.Positions == nil {
+		// The resume's dates are the positions: none means none, and
+		// Structure must not guess them from the rendered text.
+		d.Positions = []Position{}
+	}
+	return nil
 }
 
 // jsonError reports a JSON syntax error with its line and column.

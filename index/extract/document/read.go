@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Errors returned by Read, wrapped with the file name and details; test
@@ -160,6 +164,11 @@ func read(ctx context.Context, name string, data []byte, lim Limits) (*Document,
 	if int64(len(data)) > lim.MaxFileSize {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), lim.MaxFileSize)
 	}
+	var warnings []string
+	if decoded, ok := decodeUTF16(data); ok {
+		data = decoded
+		warnings = append(warnings, "converted from UTF-16")
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -167,14 +176,13 @@ func read(ctx context.Context, name string, data []byte, lim Limits) (*Document,
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{ID: IDFromName(name), Source: name, Format: format}
+	d := &Document{ID: IDFromName(name), Source: name, Format: format, Warnings: warnings}
 	if format == Text || format == Markdown {
 		if looksBinary(data) {
 			return nil, ErrBinary
 		}
 		if !utf8.Valid(data) {
-			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-			d.Warnings = append(d.Warnings, "invalid UTF-8 replaced with U+FFFD")
+			data, d.Warnings = repairText(data, d.Warnings)
 		}
 	}
 	reader := readerFor(format)
@@ -314,4 +322,51 @@ func looksLikeMarkdown(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// decodeUTF16 converts text with a UTF-16 byte-order mark (Windows
+// Notepad's "Unicode") to UTF-8; ok is false for anything else.
+func decodeUTF16(data []byte) ([]byte, bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return nil, false
+	}
+	body := data[2:]
+	units := make([]uint16, len(body)/2)
+	for i := range units {
+		units[i] = order.Uint16(body[2*i:])
+	}
+	return []byte(string(utf16.Decode(units))), true
+}
+
+// repairText makes invalid UTF-8 readable: text that is mostly ASCII with
+// stray high bytes is usually Windows-1252 (Latin-1) and is decoded as
+// such ("Bj\xf6rn" → "Björn"); anything else gets U+FFFD for the bad bytes.
+func repairText(data []byte, warnings []string) ([]byte, []string) {
+	if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil && looksLatin1(data) {
+		return dec, append(warnings, "invalid UTF-8: decoded as Windows-1252 (Latin-1)")
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD")), append(warnings, "invalid UTF-8 replaced with U+FFFD")
+}
+
+// looksLatin1 reports text with no valid multi-byte UTF-8 sequence at all:
+// a mix of UTF-8 and stray bytes is damaged UTF-8, not Latin-1.
+func looksLatin1(data []byte) bool {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError && size > 1 {
+			return false
+		}
+		i++
+	}
+	return true
 }

@@ -10,14 +10,14 @@ import (
 
 // Structure derives the name, sections and positions of d from its blocks.
 // Readers that know them already (JSON Resume) set them first; Structure
-// keeps what is set.
+// keeps what is set (a non-nil empty Positions means "no positions").
 func Structure(d *Document) {
 	sec := classifySections(d)
 	nameBlock := -1
 	if d.Name == "" {
 		d.Name, nameBlock = guessName(d)
 	}
-	if len(d.Positions) == 0 {
+	if d.Positions == nil {
 		d.Positions = findPositions(d, sec, nameBlock)
 	}
 	linkNarrativeStarts(d.Positions)
@@ -400,8 +400,13 @@ func titleAndOrg(d *Document, first int, dt dated) (title, org string) {
 		if text == "" || looksLikeLocation(text) {
 			continue
 		}
-		if t, o, ok := strings.Cut(text, " at "); ok && len(parts) == 0 {
-			return strings.TrimSpace(t), strings.TrimSpace(o)
+		if len(parts) == 0 {
+			// "Title — Org", "Title | Org", "Title at Org" on one line.
+			for _, sep := range []string{" — ", " – ", " | ", " at "} {
+				if t, o, ok := strings.Cut(text, sep); ok && strings.TrimSpace(t) != "" && strings.TrimSpace(o) != "" {
+					return strings.TrimSpace(t), strings.Trim(strings.TrimSpace(o), " -–—|·,:;()[]*•")
+				}
+			}
 		}
 		parts = append(parts, text)
 	}
