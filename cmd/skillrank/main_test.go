@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": exitCode,
+			"mkbig":    mkbig,
 		},
 	})
 }
@@ -56,5 +57,24 @@ func exitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// mkbig writes "mkbig BYTES path": a text file of that size, for limits.
+func mkbig(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkbig BYTES path")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("mkbig: %v", err)
+	}
+	line := []byte("Experienced engineer with CUDA and C++.\n")
+	data := make([]byte, 0, n)
+	for len(data) < n {
+		data = append(data, line...)
+	}
+	if err := os.WriteFile(ts.MkAbs(args[1]), data[:n], 0o644); err != nil {
+		ts.Fatalf("mkbig: %v", err)
 	}
 }
