@@ -93,6 +93,8 @@ type builder struct {
 	ambiguous  []taxonomy.AmbiguitySpec
 	errs       []string
 	words      *wordList
+	// hubs are the skills named in relations.hubs (set by pruneRelations).
+	hubs map[*skill]bool
 }
 
 func newBuilder(an *analysis.Analyzer, rules *Rules, words *wordList, log io.Writer) *builder {
@@ -134,9 +136,14 @@ func (b *builder) addIndex(k string, s *skill) {
 	b.index[k] = append(b.index[k], s)
 }
 
-// lookup returns the live skill holding form s, preferring one whose name it is.
+// lookup returns the live skill holding form s, preferring the one named
+// s, then one whose name analyses like s ("Puppet" and "Puppeteer" share
+// a form).
 func (b *builder) lookup(s string) *skill {
 	k := b.key(s)
+	if o := b.exactName(k, s); o != nil {
+		return o
+	}
 	var first *skill
 	for _, o := range b.index[k] {
 		if o.removed {
@@ -152,9 +159,22 @@ func (b *builder) lookup(s string) *skill {
 	return first
 }
 
+// exactName returns the live skill of form k named s (case-insensitively).
+func (b *builder) exactName(k, s string) *skill {
+	for _, o := range b.index[k] {
+		if !o.removed && strings.EqualFold(o.name, strings.TrimSpace(s)) {
+			return o
+		}
+	}
+	return nil
+}
+
 // lookupUnique is lookup that refuses forms held by several skills.
 func (b *builder) lookupUnique(s string) *skill {
 	k := b.key(s)
+	if o := b.exactName(k, s); o != nil {
+		return o
+	}
 	var found *skill
 	for _, o := range b.index[k] {
 		if o.removed {
@@ -415,9 +435,9 @@ func quoted(ss []string) []string {
 
 // deriveAliases adds the short forms people write for two kinds of names:
 //   - a vendor-prefixed product is also written without the vendor
-//     ("Apache Cassandra" → "Cassandra"), unless that leaves an ordinary
-//     word not listed in onet.stripped_ok ("Microsoft Project" keeps only
-//     its full name);
+//     ("Apache Cassandra" → "Cassandra"), unless that leaves only ordinary
+//     words not listed in onet.stripped_ok ("Microsoft Project" and "SAP
+//     Data Services" keep only their full names);
 //   - a ".js" library is also written "XJS" and "X JS" ("Vue.js" → "VueJS").
 func (b *builder) deriveAliases() {
 	strippedOK := set(b.rules.ONet.StrippedOK)
@@ -432,9 +452,10 @@ func (b *builder) deriveAliases() {
 				continue
 			}
 			rest = strings.TrimSpace(rest)
-			single := !strings.Contains(rest, " ")
-			if rest != "" && (!single || strippedOK[rest] || !b.words.has(strings.ToLower(rest))) && len(rest) > 2 {
+			if rest != "" && (strippedOK[rest] || !b.allOrdinary(rest)) && len(rest) > 2 {
 				forms = append(forms, rest)
+			} else if rest != "" {
+				b.logf("no short form %q for %q: ordinary words", rest, s.name)
 			}
 			break
 		}
@@ -447,6 +468,20 @@ func (b *builder) deriveAliases() {
 			}
 		}
 	}
+}
+
+// allOrdinary reports whether every word of text is an ordinary English
+// word ("Data Services", "Cloud Platform", "Project"): such a vendor-less
+// form names nothing in particular.
+func (b *builder) allOrdinary(text string) bool {
+	words := strings.Fields(text)
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if !plainOrCapitalised(w) || !b.words.has(lw) || !b.words.ordinary(lw) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // isAmbiguous reports whether analysed form k is declared ambiguous.

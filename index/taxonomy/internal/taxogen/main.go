@@ -7,11 +7,14 @@
 //
 //	go run ./index/taxonomy/internal/taxogen          # regenerate
 //	go run ./index/taxonomy/internal/taxogen -check   # fail if the file is stale
+//	go run ./index/taxonomy/internal/taxogen -audit testdata/profiles testdata/jobs
+//	                                                  # per skill, the surfaces it matches
 //
 // The output is sorted, so a regeneration is reviewed as a diff. The
 // generator validates the result (unique names, no unresolved alias
 // collisions, existing relation targets, weights in (0,1], documented
-// categories) and exits non-zero, writing nothing, on any violation.
+// categories, the precision rules of guard.go and the relation rules of
+// relations.go) and exits non-zero, writing nothing, on any violation.
 package main
 
 import (
@@ -49,6 +52,14 @@ type options struct {
 	// words, capitalised entries of dictNames are names. The subset this
 	// build needs is then rewritten.
 	dictWords, dictNames string
+	// audit: build, then run the extractor over the files under the
+	// arguments and print the surfaces matched per skill (audit.go).
+	audit bool
+	show  string // comma-separated skill names whose mentions -audit prints in context
+	// auditFile, when set, is a taxonomy file (JSON or YAML) to audit
+	// instead of a fresh build: compare a committed version with the
+	// working tree.
+	auditFile string
 }
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -65,10 +76,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.stats, "stats", true, "print counts to stderr")
 	fs.StringVar(&o.dictWords, "dict-words", "", "full list of ordinary words (e.g. /usr/share/dict/american-english-small); with -dict-names, rewrites sources/wordlist")
 	fs.StringVar(&o.dictNames, "dict-names", "", "full list whose capitalised entries are names (e.g. /usr/share/dict/american-english)")
+	fs.BoolVar(&o.audit, "audit", false, "do not write; extract skills from the files under the DIR arguments and print each skill's matched surfaces")
+	fs.StringVar(&o.auditFile, "audit-taxonomy", "", "with -audit: audit this taxonomy file instead of a fresh build")
+	fs.StringVar(&o.show, "audit-show", "", "with -audit: comma-separated skill names whose every mention is printed in context")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
+	if o.audit && fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "taxogen: -audit needs at least one directory or file")
+		return exitUsage
+	}
+	if fs.NArg() > 0 && !o.audit {
 		fmt.Fprintf(stderr, "taxogen: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return exitUsage
@@ -77,15 +95,36 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.verbose {
 		log = stderr
 	}
+	if o.audit && o.auditFile != "" {
+		data, err := os.ReadFile(o.auditFile)
+		if err == nil {
+			var f taxonomy.File
+			if f, _, err = taxonomy.ParseFile(o.auditFile, data); err == nil {
+				err = audit(f, fs.Args(), splitList(o.show), stdout, stderr)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "taxogen: audit: %v\n", err)
+			return exitInvalid
+		}
+		return exitOK
+	}
 	f, st, err := generate(o, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "taxogen: %v\n", err)
 		return exitInvalid
 	}
-	data := encode(f)
 	if o.stats {
 		fmt.Fprintln(stderr, st)
 	}
+	if o.audit {
+		if err := audit(f, fs.Args(), splitList(o.show), stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "taxogen: audit: %v\n", err)
+			return exitInvalid
+		}
+		return exitOK
+	}
+	data := encode(f)
 	if o.check {
 		old, err := os.ReadFile(o.out)
 		if err != nil {
@@ -105,6 +144,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// splitList splits a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // generate builds and validates the taxonomy.
 func generate(o options, log io.Writer) (taxonomy.File, stats, error) {
 	sourcesDir, curatedDir := o.sources, o.curated
@@ -121,11 +171,14 @@ func generate(o options, log io.Writer) (taxonomy.File, stats, error) {
 	if full {
 		err = readWordList(words, o.dictWords, entriesWords)
 		if err == nil {
-			err = readWordList(words, o.dictNames, entriesNames)
+			err = readWordList(words, o.dictNames, entriesNames|entriesRare)
 		}
 		words.asked = map[string]bool{}
 	} else {
 		err = readWordList(words, subset, entriesWords|entriesNames)
+		if err == nil {
+			err = readWordList(words, rarePath(subset), entriesRare)
+		}
 	}
 	if err != nil {
 		return taxonomy.File{}, stats{}, err
@@ -236,6 +289,7 @@ func (b *builder) finish(g *guarder) {
 	b.resolvePending()
 	b.resolveBroader()
 	b.inferCategories()
+	b.pruneRelations()
 	b.capRelated()
 }
 
@@ -283,6 +337,7 @@ func (b *builder) resolveBroader() {
 		}
 		s.broader = out
 	}
+	b.pruneBroader(fromCurated)
 	// Drop source broader links that close a cycle (curated ones are
 	// checked in validation).
 	for _, s := range b.live() {

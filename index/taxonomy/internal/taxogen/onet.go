@@ -212,7 +212,7 @@ func (b *builder) onetDerived(product string) (name string, aliases, merge []str
 		if rest == "" {
 			break
 		}
-		wordy := !strings.Contains(rest, " ") && b.words.has(strings.ToLower(rest))
+		wordy := b.allOrdinary(rest)
 		usable := !wordy || strippedOK[rest]
 		if keep[v] {
 			if usable {

@@ -18,13 +18,14 @@ type Rules struct {
 	// Categories is the fixed category list; every skill must use one.
 	Categories []string `yaml:"categories"`
 
-	Guards   GuardRules   `yaml:"guards"`
-	Linguist LinguistRule `yaml:"linguist"`
-	Explore  ExploreRule  `yaml:"explore"`
-	Devicon  DeviconRule  `yaml:"devicon"`
-	Awesome  AwesomeRule  `yaml:"awesome"`
-	ESCO     ESCORule     `yaml:"esco"`
-	ONet     ONetRule     `yaml:"onet"`
+	Guards    GuardRules    `yaml:"guards"`
+	Relations RelationRules `yaml:"relations"`
+	Linguist  LinguistRule  `yaml:"linguist"`
+	Explore   ExploreRule   `yaml:"explore"`
+	Devicon   DeviconRule   `yaml:"devicon"`
+	Awesome   AwesomeRule   `yaml:"awesome"`
+	ESCO      ESCORule      `yaml:"esco"`
+	ONet      ONetRule      `yaml:"onet"`
 
 	// DropAliases lists, per canonical skill name, alias texts (any source)
 	// that are wrong for that skill.
@@ -52,6 +53,38 @@ type GuardRules struct {
 	// when one of these words follows; NotBefore likewise.
 	NotAfter  []string `yaml:"not_after"`
 	NotBefore []string `yaml:"not_before"`
+	// Generic is resume vocabulary that is never, by itself, evidence of a
+	// skill ("profile", "test", "deploy", "network"): no one-word name or
+	// alias may analyse like one of these words (so "profiling", which
+	// stems like "profile", cannot be an alias either). A source alias
+	// that does is dropped; a curated alias or a canonical name that does is
+	// an error — rename the skill ("Performance Profiling") and give it
+	// multi-word aliases.
+	Generic []string `yaml:"generic"`
+	// Collisions are one-word names and curated aliases reviewed and kept
+	// although the matcher cannot tell them from an ordinary word: they
+	// analyse like an unrelated word ("Compilers" like "compiled",
+	// "Virtualization" like "virtual"), or they are a lower-case alias that
+	// is itself a word ("torch", "gawk"). The other sense is rare in
+	// resumes, or the alias's guards (case, vetoes) separate the two. Any
+	// other such form is an error.
+	Collisions []string `yaml:"collisions"`
+}
+
+// RelationRules shape the related and broader edges taken from sources.
+type RelationRules struct {
+	// Hubs are broad fields (Computer Science, Machine Learning): they take
+	// part in broader links only, never in related edges, so that they do
+	// not relay credit between everything beneath them.
+	Hubs []string `yaml:"hubs"`
+	// DropBroader lists, per skill, source broader links that are wrong
+	// (not is-a or part-of).
+	DropBroader map[string][]string `yaml:"drop_broader"`
+	// LooseGroups are skills that sources use as catch-all parents of
+	// unlike things (ESCO "software frameworks": Hadoop, Ajax, Oracle ADF):
+	// every source broader link to them is dropped, since the engine gives
+	// siblings under a parent a little credit for each other.
+	LooseGroups []string `yaml:"loose_groups"`
 }
 
 // LinguistRule selects languages from linguist's languages.yml.
@@ -198,6 +231,16 @@ func mergeRules(dst, src *Rules) error {
 	dst.Guards.ContextOnly = append(dst.Guards.ContextOnly, src.Guards.ContextOnly...)
 	dst.Guards.NotAfter = append(dst.Guards.NotAfter, src.Guards.NotAfter...)
 	dst.Guards.NotBefore = append(dst.Guards.NotBefore, src.Guards.NotBefore...)
+	dst.Guards.Generic = append(dst.Guards.Generic, src.Guards.Generic...)
+	dst.Guards.Collisions = append(dst.Guards.Collisions, src.Guards.Collisions...)
+	dst.Relations.Hubs = append(dst.Relations.Hubs, src.Relations.Hubs...)
+	dst.Relations.LooseGroups = append(dst.Relations.LooseGroups, src.Relations.LooseGroups...)
+	if dst.Relations.DropBroader == nil {
+		dst.Relations.DropBroader = map[string][]string{}
+	}
+	for k, v := range src.Relations.DropBroader {
+		dst.Relations.DropBroader[k] = append(dst.Relations.DropBroader[k], v...)
+	}
 
 	dst.Linguist.Include = append(dst.Linguist.Include, src.Linguist.Include...)
 	dst.Linguist.Exclude = append(dst.Linguist.Exclude, src.Linguist.Exclude...)

@@ -26,6 +26,7 @@ const (
 	fileONetTech       = "onet-29.2-technology-skills.tsv"
 	fileDevicon        = "devicon-2.17.0-names-altnames-tags.json"
 	fileWordList       = "english-words.txt"
+	fileRareWordList   = "english-rare-words.txt"
 	categoryLanguages  = "Programming languages"
 	categoryDataFormat = "Markup & data formats"
 )

@@ -112,7 +112,7 @@ func TestRequiredSkills(t *testing.T) {
 		"Scala", "Elixir", "Dash", "Ray", "Apache Spark", "PySpark", "Flask", "HBase", "BigQuery", "Amazon S3",
 		"Kubernetes", "Docker", "PostgreSQL", "React", "Node.js", ".NET", "ASP.NET", "Machine Learning",
 		"Deep Learning", "Large Language Models", "Statistics", "Embedded Systems", "ASIC", "Benchmarking",
-		"Profiling", "Performance Optimization", "Distributed Systems", "Microsoft Excel",
+		"Performance Profiling", "Performance Optimization", "Distributed Systems", "Microsoft Excel",
 	}
 	for _, n := range required {
 		if _, ok := skills[n]; !ok {
@@ -292,7 +292,10 @@ func TestSeedSkillsResolve(t *testing.T) {
 		{"a Dash application to trace PyTorch models, using torch dynamo", "Dash"},
 		{"a Dash application to trace PyTorch models, using torch dynamo", "PyTorch"},
 		{"a Dash application to trace PyTorch models, using torch dynamo", "TorchDynamo"},
-		{"profiling instrumentation with the cuda-events API", "Profiling"},
+		// A bare "profiling" is not a skill mention: it analyses like
+		// "profile" (guards.generic); the API is.
+		{"profiling instrumentation with the cuda-events API", "CUDA"},
+		{"GPU profiling instrumentation with the cuda-events API", "Performance Profiling"},
 		{"kernels for AMD GPUs using tensor-core instructions", "Tensor Cores"},
 	}
 	for _, c := range cases {

@@ -239,3 +239,189 @@ func TestRelationsListedOnceAndCapped(t *testing.T) {
 		t.Errorf("%d edges kept, want %d", n, maxRelated)
 	}
 }
+
+func TestIsInflection(t *testing.T) {
+	for _, c := range []struct {
+		form, word string
+		want       bool
+	}{
+		{"spark", "sparked", true},
+		{"spark", "sparks", true},
+		{"log", "logged", true},
+		{"profile", "profiling", true},
+		{"containers", "container", true},
+		{"pages", "paging", true},
+		{"embeddings", "embedded", false},
+		{"compilers", "compiled", false},
+		{"electron", "electronic", false},
+		{"virtualization", "virtual", false},
+	} {
+		if got := isInflection(c.form, c.word); got != c.want {
+			t.Errorf("isInflection(%q, %q) = %v, want %v", c.form, c.word, got, c.want)
+		}
+	}
+}
+
+// testGuarder returns a guarder over a small word list.
+func testGuarder(r GuardRules, words ...string) *guarder {
+	an := analysis.New(0)
+	key := func(s string) string { return strings.Join(an.Terms(s), " ") }
+	w := &wordList{words: map[string]bool{}, forms: map[string]string{}}
+	for _, x := range words {
+		lw := strings.ToLower(x)
+		w.words[lw] = true
+		w.forms[lw] = x
+	}
+	return newGuarder(w, r, key)
+}
+
+func TestWordRules(t *testing.T) {
+	g := testGuarder(GuardRules{Generic: []string{"profile", "rest"}},
+		"embedded", "electronic", "rest", "open", "spark", "sparked", "pipeline", "Julia")
+	for text, want := range map[string]string{
+		"profiling": "profile", "Profiler": "profile", "REST": "rest", "REST APIs": "", "Spark": "",
+	} {
+		if got := g.genericWord(text); got != want {
+			t.Errorf("genericWord(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"Pipelines": true, "OpenAL": true, "Spark": true, "Julia": false, "LAMP": false, "Apache Spark": false,
+	} {
+		if got := g.ordinaryLike(text); got != want {
+			t.Errorf("ordinaryLike(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"Embeddings": true, "Electron": true, "Spark": false, "SPARK": false, "CUDA": false,
+	} {
+		if got := len(g.collisions(text)) > 0; got != want {
+			t.Errorf("collisions(%q) = %v, want %v", text, g.collisions(text), want)
+		}
+	}
+	for text, want := range map[string]bool{"aa": true, "II": true, "mma": true, "MMA": false, "k8s": false, "C#": false, "3D": false} {
+		if got := short(text); got != want {
+			t.Errorf("short(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{"IIS": true, "AWS": true, "CUDA": false, "Go": false} {
+		if got := g.shrinks(text); got != want {
+			t.Errorf("shrinks(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestSourceWordAliasesDropped: a source's word-like, generic and short
+// aliases are dropped whatever their case; the name stays.
+func TestSourceWordAliasesDropped(t *testing.T) {
+	b := newTestBuilder()
+	b.words = &wordList{words: map[string]bool{"rest": true, "pipeline": true, "lamp": true, "open": true}, forms: map[string]string{}}
+	b.rules.Guards.Generic = []string{"pipeline", "rest"}
+	b.add(candidate{source: srcExplore, name: "reStructuredText", aliases: []string{"REST", "RST markup", "aa", "mma"}, category: "Testing", catPrio: prioExplore})
+	b.add(candidate{source: srcExplore, name: "LAMP Stack", aliases: []string{"LAMP", "Open"}, category: "Testing", catPrio: prioExplore})
+	b.add(candidate{source: srcExplore, name: "WoodpeckerCI", aliases: []string{"Pipelines", "woodpecker-ci"}, category: "Testing", catPrio: prioExplore})
+	b.finish(newGuarder(b.words, b.rules.Guards, b.key))
+	f := b.file()
+	if err := b.validate(f); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, s := range f.Skills {
+		got[s.Name] = aliasTexts(s.Aliases)
+	}
+	if want := []string{"RST markup"}; strings.Join(got["reStructuredText"], ",") != strings.Join(want, ",") {
+		t.Errorf("reStructuredText aliases %q, want %q", got["reStructuredText"], want)
+	}
+	// An acronym in capitals keeps a case guard that accepts only capitals.
+	if want := []string{"LAMP"}; strings.Join(got["LAMP Stack"], ",") != strings.Join(want, ",") {
+		t.Errorf("LAMP Stack aliases %q, want %q", got["LAMP Stack"], want)
+	}
+	if want := []string{"woodpecker-ci"}; strings.Join(got["WoodpeckerCI"], ",") != strings.Join(want, ",") {
+		t.Errorf("WoodpeckerCI aliases %q, want %q", got["WoodpeckerCI"], want)
+	}
+}
+
+func TestCuratedWordRuleErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		spec taxonomy.SkillSpec
+		want string
+	}{
+		{"generic name", taxonomy.SkillSpec{Name: "Profiling", Category: "Testing"}, `analyses like the generic word "profile"`},
+		{"generic alias", taxonomy.SkillSpec{Name: "Performance Profiling", Category: "Testing", Aliases: []taxonomy.AliasSpec{{Text: "profiler"}}}, `"profiler" analyses like the generic word`},
+		{"collision", taxonomy.SkillSpec{Name: "Embeddings", Category: "Testing"}, `analyses like the unrelated word(s) "embedded"`},
+		{"list word veto", taxonomy.SkillSpec{Name: "Go", Category: "Testing", Aliases: []taxonomy.AliasSpec{{Text: "Go", CaseSensitive: true, NeedsContext: true, NotAfter: []string{"to", "and"}}}}, `vetoes the list word "and"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := newTestBuilder()
+			b.words = &wordList{words: map[string]bool{"embedded": true, "profile": true}, forms: map[string]string{}}
+			b.rules.Guards.Generic = []string{"profile"}
+			err := build(t, b, c.spec)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestPruneRelations: source edges touching a language or a hub, or
+// crossing categories, are dropped; the rest are capped; curated edges stay.
+func TestPruneRelations(t *testing.T) {
+	b := newBuilder(analysis.New(0), &Rules{Categories: []string{categoryLanguages, "Testing", "Web backend"},
+		Relations: RelationRules{Hubs: []string{"Hub"}}}, &wordList{words: map[string]bool{}}, nil)
+	for _, s := range []taxonomy.SkillSpec{
+		{Name: "Lang A", Category: categoryLanguages, Related: []taxonomy.RelationSpec{{Skill: "Lang B", Weight: 0.4}}},
+		{Name: "Lang B", Category: categoryLanguages},
+		{Name: "Lang C", Category: categoryLanguages},
+		{Name: "Hub", Category: "Testing"},
+		{Name: "Tool A", Category: "Testing"},
+		{Name: "Tool B", Category: "Testing"},
+		{Name: "Server", Category: "Web backend"},
+	} {
+		b.addCurated(s, "test.yaml")
+	}
+	l := func(n string) *skill { return b.lookup(n) }
+	b.relate(l("Lang B"), l("Lang C"), 0.4, srcExplore, false)
+	b.relate(l("Lang A"), l("Tool A"), 0.4, srcExplore, false)
+	b.relate(l("Hub"), l("Tool A"), 0.4, srcExplore, false)
+	b.relate(l("Tool A"), l("Server"), 0.3, srcONet, false)
+	b.relate(l("Tool A"), l("Tool B"), 0.6, srcExplore, false)
+	b.finish(newGuarder(b.words, b.rules.Guards, b.key))
+	f := b.file()
+	if err := b.validate(f); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range f.Skills {
+		for _, r := range s.Related {
+			got = append(got, fmt.Sprintf("%s–%s %.1f", s.Name, r.Skill, r.Weight))
+		}
+	}
+	want := []string{"Lang A–Lang B 0.4", "Tool A–Tool B 0.3"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("edges %q, want %q", got, want)
+	}
+}
+
+// TestLooseGroupsAndLanguageBroader: source broader links to a loose
+// group, and from a language to a non-language, are dropped.
+func TestLooseGroupsAndLanguageBroader(t *testing.T) {
+	b := newBuilder(analysis.New(0), &Rules{Categories: []string{categoryLanguages, "Testing"},
+		Relations: RelationRules{LooseGroups: []string{"Frameworks"}}}, &wordList{words: map[string]bool{}}, nil)
+	for _, s := range []taxonomy.SkillSpec{
+		{Name: "Frameworks", Category: "Testing"},
+		{Name: "Statistics Software", Category: "Testing"},
+		{Name: "Lang", Category: categoryLanguages},
+	} {
+		b.addCurated(s, "test.yaml")
+	}
+	b.add(candidate{source: srcESCO, name: "Tool", category: "Testing", catPrio: prioESCO, broader: []string{"Frameworks"}})
+	b.add(candidate{source: srcESCO, name: "Lang", broader: []string{"Statistics Software"}})
+	b.finish(newGuarder(b.words, b.rules.Guards, b.key))
+	for _, s := range b.file().Skills {
+		if len(s.Broader) > 0 {
+			t.Errorf("%s kept broader %v", s.Name, s.Broader)
+		}
+	}
+}

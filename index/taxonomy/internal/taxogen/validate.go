@@ -49,6 +49,19 @@ func (b *builder) validate(f taxonomy.File) error {
 		for _, a := range s.Aliases {
 			guarded[a.Text] = a
 		}
+		for _, a := range s.Aliases {
+			for _, v := range append(append([]string(nil), a.NotBefore...), a.NotAfter...) {
+				if listWord[strings.ToLower(v)] {
+					bad("%s: alias %q vetoes the list word %q: it would reject %q", s.Name, a.Text, v, "Go and Rust")
+				}
+			}
+			if gw := g.genericWord(a.Text); gw != "" {
+				bad("%s: alias %q analyses like the generic word %q", s.Name, a.Text, gw)
+			}
+		}
+		if gw := g.genericWord(s.Name); gw != "" {
+			bad("%s: name analyses like the generic word %q", s.Name, gw)
+		}
 		for _, form := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
 			k := b.key(form)
 			if k == "" {
@@ -59,7 +72,11 @@ func (b *builder) validate(f taxonomy.File) error {
 			a := guarded[form]
 			switch g.needsGuard(form) {
 			case guardCaseContext:
-				if !a.CaseSensitive || !a.NeedsContext {
+				if !caseGuardable(form) {
+					if !a.NeedsContext {
+						bad("%s: %q needs a context guard", s.Name, form)
+					}
+				} else if !a.CaseSensitive || !a.NeedsContext {
 					bad("%s: %q is an ordinary word, a name or one or two letters: it needs case and context guards", s.Name, form)
 				}
 			case guardContext:
@@ -134,6 +151,18 @@ func (b *builder) validate(f taxonomy.File) error {
 			bad("ambiguous %q: held by %s, but only %d candidates are declared", am.Alias, strings.Join(quoted(owners[k]), ", "), len(am.Candidates))
 		}
 	}
+	// Source edges never touch a language or a hub (pruneRelations); hubs
+	// have no related edges at all.
+	for k, e := range b.edges {
+		for _, end := range k {
+			if !e.curated && end.category == categoryLanguages {
+				bad("%s–%s: a %s edge touches a programming language", k[0].name, k[1].name, e.source)
+			}
+			if b.hubs[end] {
+				bad("%s–%s: %q is a hub (relations.hubs) and takes no related edges; use broader", k[0].name, k[1].name, end.name)
+			}
+		}
+	}
 	if cyc := broaderCycle(f); cyc != "" {
 		bad("broader links form a cycle: %s", cyc)
 	}
@@ -143,6 +172,11 @@ func (b *builder) validate(f taxonomy.File) error {
 	sort.Strings(probs)
 	return fmt.Errorf("%d problem(s):\n  %s", len(probs), strings.Join(probs, "\n  "))
 }
+
+// listWord are the words that join list items ("Go and Rust"); the
+// matcher's vouching between guarded names relies on them, so no veto may
+// name one.
+var listWord = map[string]bool{"and": true, "or": true, "&": true, "plus": true, "nor": true}
 
 func aliasTexts(as []taxonomy.AliasSpec) []string {
 	out := make([]string, len(as))
