@@ -222,6 +222,27 @@ func (b *Builder) Truncated() bool { return b.cut }
 // Len returns the number of text bytes so far.
 func (b *Builder) Len() int { return b.text.Len() }
 
+// continues reports whether the last block is of kind and no paragraph
+// break followed it, so a wrapped line may extend it.
+func (b *Builder) continues(kind BlockKind) bool {
+	return len(b.blocks) > 0 && !b.pending && b.blocks[len(b.blocks)-1].Kind == kind
+}
+
+// extend appends text to the last block, joined by a space.
+func (b *Builder) extend(text string) {
+	text = cleanSpace(text)
+	if text == "" || len(b.blocks) == 0 {
+		return
+	}
+	if b.limit > 0 && b.text.Len()+len(text)+1 > b.limit {
+		b.cut = true
+		return
+	}
+	b.text.WriteByte(' ')
+	b.text.WriteString(text)
+	b.blocks[len(b.blocks)-1].End = b.text.Len()
+}
+
 func (b *Builder) add(kind BlockKind, level int, text string) {
 	text = cleanSpace(text)
 	if text == "" {

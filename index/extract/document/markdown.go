@@ -75,6 +75,12 @@ func readLines(data []byte, b *Builder, markdown bool) {
 			pendingBullet = 0
 			continue
 		}
+		// An indented line right after a list item continues it (a wrapped
+		// bullet), in Markdown and plain text alike.
+		if raw != trimmed && len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t') && b.continues(ListItem) {
+			b.extend(clean(trimmed, markdown))
+			continue
+		}
 		b.Line(clean(trimmed, markdown))
 	}
 }

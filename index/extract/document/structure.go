@@ -284,7 +284,7 @@ func dateBlock(d *Document, secOf []int, i int) (dated, bool) {
 	case rest <= headerMaxWords && (m.Range.Kind != timeline.KindStart || rest <= 2) && (b.Kind != ListItem || lead == ""):
 		// A date line, or a header line with dates in it.
 		return dated{block: i, m: m, selfHead: b.Kind == ListItem || lead == "" && rest > 3}, true
-	case lead == "" && m.Range.Kind == timeline.KindRange:
+	case lead == "" && m.Range.Kind == timeline.KindRange && !narrativeLead:
 		// Terse one line per job: "2019–2022  Senior SRE, Kestrel — Go, Terraform".
 		return dated{block: i, m: m, selfHead: true}, true
 	case b.Kind == Line && b.ParaStart && rest >= narrativeMinWords &&
@@ -561,9 +561,19 @@ var nonTechnicalPhrases = []string{"human resources", "people partner", "account
 // the header lines (or, for a bio paragraph, the title read from "as a …"),
 // never from the body, which a hands-on engineer may fill with any word.
 func nonTechnical(d *Document, first int, dt dated, title string) bool {
-	head := title
-	if !dt.narrative {
+	var head string
+	if dt.narrative {
+		// A bio states the role in its first clause: "Since 2022 he has
+		// been the senior technical writer at Kiteframe AI, which …".
+		head = d.BlockText(dt.block)
+		if k := strings.IndexAny(head[min(dt.m.End, len(head)):], ",.;"); k >= 0 {
+			head = head[:min(dt.m.End, len(head))+k]
+		}
+	} else {
 		head = d.Text[d.Blocks[first].Start:d.Blocks[dt.block].End]
+	}
+	if hasWord(head, handsOnTitleWords) {
+		return false // "Sales Engineer", "Developer Advocate": hands-on enough
 	}
 	if hasWord(head, nonTechnicalWords) {
 		return true
@@ -576,6 +586,9 @@ func nonTechnical(d *Document, first int, dt dated, title string) bool {
 	}
 	return false
 }
+
+// handsOnTitleWords override nonTechnicalWords in the same header.
+var handsOnTitleWords = []string{"engineer", "developer", "programmer", "scientist", "architect", "researcher", "sre", "devops"}
 
 // linkNarrativeStarts sets NextStart of every narrative start ("In 2021, …
 // joined") to the start of the next later-starting experience position.
