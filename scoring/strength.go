@@ -16,8 +16,10 @@ import "math"
 //	f = MinYearsFloor + (1 − MinYearsFloor)·min(1, months / (12·MinYears))
 //
 // so a candidate below the minimum keeps partial credit in proportion to
-// the months shown. Scores are weighted means of strengths times relation
-// credits, so they stay in [0,1].
+// the months shown. A skill with no dated experience at all (only listed,
+// or named in undated text) has unknown duration, neither met nor failed:
+// it keeps UnknownYearsFactor. Scores are weighted means of strengths
+// times relation credits, so they stay in [0,1].
 const (
 	// MentionWeight is the share of strength earned by mentions alone, [0,1].
 	MentionWeight = 0.4
@@ -29,9 +31,12 @@ const (
 	ExperienceScale = 24.0
 	// RecencyHalfLife, in months since last use, halves the experience part.
 	RecencyHalfLife = 36.0
-	// MinYearsFloor is the factor kept by a candidate with the skill but no
-	// dated months toward a requirement's minimum years, in [0,1].
+	// MinYearsFloor is where the minimum-years factor starts for dated
+	// experience far below the minimum, in [0,1].
 	MinYearsFloor = 0.2
+	// UnknownYearsFactor is the minimum-years factor of a skill with no
+	// dated experience: absence of dates is not evidence of a short time.
+	UnknownYearsFactor = 0.4
 )
 
 // maxSince bounds the recency table: 50 years without use is as stale as
@@ -71,6 +76,7 @@ func minYearsTable(minMonths int) *[maxMonths + 1]float32 {
 		frac := math.Min(1, float64(mo)/float64(minMonths))
 		t[mo] = float32(MinYearsFloor + (1-MinYearsFloor)*frac)
 	}
+	t[0] = UnknownYearsFactor
 	return t
 }
 

@@ -9,6 +9,8 @@ package document
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/skillrank/skillrank/index/extract/timeline"
 )
@@ -227,6 +229,43 @@ func (b *Builder) Len() int { return b.text.Len() }
 func (b *Builder) continues(kind BlockKind) bool {
 	return len(b.blocks) > 0 && !b.pending && b.blocks[len(b.blocks)-1].Kind == kind
 }
+
+// wrapMin is the length from which a line that runs on without closing
+// its sentence is taken to be wrapped prose: header lines ("CentML",
+// "May 2023 - Dec 2023") are far shorter.
+const wrapMin = 60
+
+// wraps reports whether next continues the last line of a paragraph that
+// was hard-wrapped: the last block is a long line that does not end a
+// sentence or introduce a list, with no blank line after it.
+func (b *Builder) wraps(next string) bool {
+	if !b.continues(Line) || next == "" {
+		return false
+	}
+	last := &b.blocks[len(b.blocks)-1]
+	prev := b.text.String()[last.Start:last.End]
+	if len(prev) < wrapMin || strings.HasSuffix(prev, ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		return true // "…from the Halden Institute" / "of Technology (2009–2013)."
+	}
+	// An upper-case line continues only a line cut after a comma or a
+	// word that cannot end one ("…worked at" / "Granite Peak Semiconductor");
+	// otherwise it may be the next entry's header ("…PR" / "Northgate Lab").
+	if strings.HasSuffix(prev, ",") {
+		return true
+	}
+	fields := strings.Fields(prev)
+	return continuesAfter[strings.ToLower(fields[len(fields)-1])]
+}
+
+// continuesAfter are words after which a line cannot end a sentence.
+var continuesAfter = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "at": true,
+	"to": true, "for": true, "with": true, "and": true, "or": true, "on": true, "from": true, "by": true,
+	"as": true, "into": true, "onto": true, "via": true, "using": true, "including": true, "such": true,
+	"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "is": true, "was": true}
 
 // extend appends text to the last block, joined by a space.
 func (b *Builder) extend(text string) {

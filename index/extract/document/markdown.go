@@ -81,6 +81,10 @@ func readLines(data []byte, b *Builder, markdown bool) {
 			b.extend(clean(trimmed, markdown))
 			continue
 		}
+		if b.wraps(trimmed) {
+			b.extend(clean(trimmed, markdown))
+			continue
+		}
 		b.Line(clean(trimmed, markdown))
 	}
 }
