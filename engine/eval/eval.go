@@ -1,7 +1,7 @@
 // Package eval measures ranking quality against graded judgments: NDCG@10,
 // MRR and MAP per job, for skillrank's ranking (hybrid and skills-only)
-// and for a plain BM25 baseline of the job text over the profile text,
-// all computed in one process over one index.
+// and for a baseline of plain bleve BM25 (default mapping and analyzer) of
+// the job text over the profile text, all computed in one process.
 //
 // A data directory holds profiles/, jobs/ and qrels.tsv (TREC style:
 // job_id, 0, profile_id, grade 0–3; ids are file names without
@@ -205,6 +205,11 @@ func Run(ctx context.Context, dir string, o Options) (*Summary, error) {
 		return nil, fmt.Errorf("%w: %w", ErrData, err)
 	}
 	n := e.Len()
+	base, err := newPlainBM25(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer base.close()
 	jobs, err := filepath.Glob(filepath.Join(dir, "jobs", "*"))
 	if err != nil {
 		return nil, err
@@ -252,9 +257,9 @@ func Run(ctx context.Context, dir string, o Options) (*Summary, error) {
 			return nil, err
 		}
 		jr.SkillOnly = measure(skillOnly, grades)
-		baseline, err := rank(engine.RankOptions{TextOnly: true})
+		baseline, err := base.rank(ctx, job.Text)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("job %s: baseline: %w", id, err)
 		}
 		jr.Baseline = measure(baseline, grades)
 		s.Jobs = append(s.Jobs, jr)
