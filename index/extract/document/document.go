@@ -305,9 +305,27 @@ func (b *Builder) add(kind BlockKind, level int, text string) {
 	b.pending = false
 }
 
+// isClean reports ASCII-spaced text with no leading, trailing or doubled
+// spaces and no control characters: most lines, which need no copy.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c == ' ' && s[i-1] == ' ' || c == 0xc2 || c == 0xe2 || c == 0xef {
+			return false // control, double space, or a possible no-break/zero-width space
+		}
+	}
+	return true
+}
+
 // cleanSpace trims text and folds runs of white space (including
 // newlines and no-break spaces) into single spaces.
 func cleanSpace(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -153,7 +153,18 @@ func classifySections(d *Document) []int {
 	return secOf
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // guessName takes the candidate's name from a top heading or a short first
 // line of capitalised words.
@@ -475,33 +486,74 @@ func looksLikeLocation(s string) bool {
 // where marked with a trailing "*"), so "engineering" is not "engineer".
 var (
 	// degreeWords say an entry is study.
-	degreeWords = []string{"bachelor*", "master*", "phd", "ph.d", "degree", "diploma", "coursework", "gpa",
+	degreeWords = newWordSet("bachelor*", "master*", "phd", "ph.d", "degree", "diploma", "coursework", "gpa",
 		"b.sc", "m.sc", "bsc", "msc", "b.s", "m.s", "b.a", "m.a", "b.tech", "m.tech", "b.eng", "m.eng", "licence",
-		"major", "minor", "graduated", "undergraduate", "thesis", "studied", "studies", "student"}
+		"major", "minor", "graduated", "undergraduate", "thesis", "studied", "studies", "student")
 	// institutionWords say an entry is at a school, which is study unless
 	// a workplace word says it is a job there (a lab, a research post).
-	institutionWords = []string{"university", "universidade", "université", "college", "school", "institute", "polytechnic"}
-	publicationWords = []string{"publication*", "patent*", "paper", "papers", "award*", "talk", "talks", "journal"}
-	projectWords     = []string{"project", "projects"}
+	institutionWords = newWordSet("university", "universidade", "université", "college", "school", "institute", "polytechnic")
+	publicationWords = newWordSet("publication*", "patent*", "paper", "papers", "award*", "talk", "talks", "journal")
+	projectWords     = newWordSet("project", "projects")
 	// titleWords are job titles: a degree word next to one ("Research
 	// Assistant during my M.Sc.") does not make the entry study.
-	titleWords = []string{"engineer", "developer", "manager", "scientist", "consultant", "contractor",
-		"assistant", "researcher", "lead", "programmer", "architect", "analyst", "administrator"}
-	internWords = []string{"intern", "interns", "internship*", "interned", "co-op", "coop"}
-	workWords   = []string{"intern", "interns", "internship*", "interned", "engineer", "engineers", "developer",
+	titleWords = newWordSet("engineer", "developer", "manager", "scientist", "consultant", "contractor",
+		"assistant", "researcher", "lead", "programmer", "architect", "analyst", "administrator")
+	internWords = newWordSet("intern", "interns", "internship*", "interned", "co-op", "coop")
+	workWords   = newWordSet("intern", "interns", "internship*", "interned", "engineer", "engineers", "developer",
 		"manager", "lead", "scientist", "contractor", "consultant", "researcher", "research", "assistant",
-		"worked", "joined", "employed", "lab", "laboratory", "group", "team", "reviewer", "programmer", "architect"}
+		"worked", "joined", "employed", "lab", "laboratory", "group", "team", "reviewer", "programmer", "architect")
 )
 
-// hasWord reports whether any of words occurs in text as a whole word.
-func hasWord(text string, words []string) bool {
-	fields := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
-	})
-	for _, f := range fields {
-		f = strings.Trim(f, ".")
-		for _, w := range words {
-			if p, ok := strings.CutSuffix(w, "*"); ok && strings.HasPrefix(f, p) || f == w {
+// wordSet is a set of whole words and word prefixes (written with a
+// trailing "*"), built once: classification runs on every entry header.
+type wordSet struct {
+	exact    map[string]bool
+	prefixes []string
+}
+
+func newWordSet(words ...string) wordSet {
+	ws := wordSet{exact: make(map[string]bool, len(words))}
+	for _, w := range words {
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			ws.prefixes = append(ws.prefixes, p)
+		} else {
+			ws.exact[w] = true
+		}
+	}
+	return ws
+}
+
+// hasWord reports whether any word of ws occurs in text as a whole word.
+func hasWord(text string, ws wordSet) bool { return ws.any(wordsOf(text)) }
+
+// wordsOf splits text into lower-case words; dots and hyphens inside
+// words are kept, so "B.Sc" and "co-op" are words.
+func wordsOf(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text + " " {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			if w := strings.Trim(text[start:i], ".-"); w != "" {
+				out = append(out, strings.ToLower(w))
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+// any reports whether one of words is in the set.
+func (ws wordSet) any(words []string) bool {
+	for _, w := range words {
+		if ws.exact[w] {
+			return true
+		}
+		for _, p := range ws.prefixes {
+			if strings.HasPrefix(w, p) {
 				return true
 			}
 		}
@@ -522,17 +574,18 @@ func positionKind(d *Document, secOf []int, first int, dt dated) PositionKind {
 	if s := secOf[dt.block]; s >= 0 {
 		section = d.Sections[s].Kind
 	}
-	work := hasWord(head, workWords)
+	words := wordsOf(head)
+	work := workWords.any(words)
 	switch {
-	case hasWord(head, internWords):
+	case internWords.any(words):
 		return Work
 	case section == SectionEducation && !work:
 		return Education
-	case hasWord(head, degreeWords) && !hasWord(head, titleWords):
+	case degreeWords.any(words) && !titleWords.any(words):
 		return Education
-	case hasWord(head, institutionWords) && !work:
+	case institutionWords.any(words) && !work:
 		return Education
-	case hasWord(head, publicationWords) && !work:
+	case publicationWords.any(words) && !work:
 		return Publication
 	case section == SectionPublications && !work:
 		return Publication
@@ -540,7 +593,7 @@ func positionKind(d *Document, secOf []int, first int, dt dated) PositionKind {
 		return Work // a job listed under education (teaching or research assistant)
 	case dt.narrative || work && section != SectionProjects:
 		return Work
-	case section == SectionProjects || hasWord(head, projectWords):
+	case section == SectionProjects || projectWords.any(words):
 		return Project
 	}
 	return Work
@@ -548,9 +601,9 @@ func positionKind(d *Document, secOf []int, first int, dt dated) PositionKind {
 
 // nonTechnicalWords are titles of roles that talk about skills without
 // practising them ("Hired 40 CUDA engineers"). A trailing "*" is a prefix.
-var nonTechnicalWords = []string{"recruiter*", "recruiting", "recruitment", "sourcer*", "sourcing", "talent",
+var nonTechnicalWords = newWordSet("recruiter*", "recruiting", "recruitment", "sourcer*", "sourcing", "talent",
 	"hr", "writer", "documentation", "sales", "salesperson", "marketing", "coordinator", "director", "vp",
-	"barista", "teacher", "lecturer"}
+	"barista", "teacher", "lecturer")
 
 // nonTechnicalPhrases are multi-word titles of the same kind.
 var nonTechnicalPhrases = []string{"human resources", "people partner", "account executive", "account manager",
@@ -572,10 +625,11 @@ func nonTechnical(d *Document, first int, dt dated, title string) bool {
 	} else {
 		head = d.Text[d.Blocks[first].Start:d.Blocks[dt.block].End]
 	}
-	if hasWord(head, handsOnTitleWords) {
+	words := wordsOf(head)
+	if handsOnTitleWords.any(words) {
 		return false // "Sales Engineer", "Developer Advocate": hands-on enough
 	}
-	if hasWord(head, nonTechnicalWords) {
+	if nonTechnicalWords.any(words) {
 		return true
 	}
 	l := strings.ToLower(head)
@@ -588,7 +642,7 @@ func nonTechnical(d *Document, first int, dt dated, title string) bool {
 }
 
 // handsOnTitleWords override nonTechnicalWords in the same header.
-var handsOnTitleWords = []string{"engineer", "developer", "programmer", "scientist", "architect", "researcher", "sre", "devops"}
+var handsOnTitleWords = newWordSet("engineer", "developer", "programmer", "scientist", "architect", "researcher", "sre", "devops")
 
 // linkNarrativeStarts sets NextStart of every narrative start ("In 2021, …
 // joined") to the start of the next later-starting experience position.
