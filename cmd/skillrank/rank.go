@@ -46,8 +46,11 @@ ranked (PATHs, if any, are added to it first). With neither, the bundled
 sample profiles are ranked.
 
 Skills under "Requirements"/"Must have" are required (weight 3), under
-"Nice to have"/"Preferred"/"Bonus" preferred (weight 1); --skill and
---require override that per skill.` + exitHelp,
+"Nice to have"/"Preferred"/"Bonus" preferred (weight 1), in descriptive
+parts ("What you'll do", the introduction) context (weight 0.5); "About us",
+"Benefits" and the like are ignored. "X or Y" is one requirement met by
+either; "5+ years of X" sets a minimum. --skill and --require override the
+weights per skill.` + exitHelp,
 		Example: `  skillrank rank --job testdata/jobs/ml-compiler.md
   skillrank rank --job job.md --format json --as-of 2026-11-21 profiles/
   skillrank rank --job job.md --skill CUDA=5 --require Triton --strict profiles/`,

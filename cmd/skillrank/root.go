@@ -20,6 +20,7 @@ const (
 )
 
 const exitHelp = `
+
 Exit status: 0 success; 1 some input failed (the others were still
 processed, each failure reported on stderr as "path: reason"); 2 usage error.`
 

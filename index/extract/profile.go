@@ -78,12 +78,25 @@ func (x *Extractor) mentions(doc *document.Document, s *scratch, inList taxonomy
 	return s.mentions
 }
 
+// Mentions returns every skill mention Profile counts in doc, in text
+// order: names in skills lists and lead-ins count, links do not. It is for
+// review tools; Profile aggregates the same mentions.
+func (x *Extractor) Mentions(doc *document.Document) []taxonomy.Mention {
+	s := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(s)
+	return append([]taxonomy.Mention(nil), x.profileMentions(doc, s)...)
+}
+
+func (x *Extractor) profileMentions(doc *document.Document, s *scratch) []taxonomy.Mention {
+	lists := listSpans(doc)
+	return dropInLinks(doc.Text, x.mentions(doc, s, lists.contains))
+}
+
 // Profile extracts the evidence of doc as of asOf.
 func (x *Extractor) Profile(doc *document.Document, asOf timeline.Month) *Profile {
 	s := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(s)
-	lists := listSpans(doc)
-	ms := dropInLinks(doc.Text, x.mentions(doc, s, lists.contains))
+	ms := x.profileMentions(doc, s)
 
 	// Mentions per skill, in text order.
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Skill < ms[j].Skill })

@@ -15,7 +15,6 @@ import (
 	"github.com/skillrank/skillrank/index/analysis"
 	"github.com/skillrank/skillrank/index/extract"
 	"github.com/skillrank/skillrank/index/extract/document"
-	"github.com/skillrank/skillrank/index/extract/timeline"
 	"github.com/skillrank/skillrank/index/taxonomy"
 )
 
@@ -90,7 +89,6 @@ func audit(f taxonomy.File, paths []string, show []string, w, stderr io.Writer) 
 		return err
 	}
 	x := extract.New(tax)
-	asOf := timeline.MonthOf(2026, 1)
 	var all []auditMention
 	read := 0
 	for _, path := range files {
@@ -108,7 +106,7 @@ func audit(f taxonomy.File, paths []string, show []string, w, stderr io.Writer) 
 		if isJobPath(path) {
 			ms = auditJob(tax, x, doc, path)
 		} else {
-			ms = auditProfile(tax, x, doc, path, asOf)
+			ms = auditProfile(x, doc, path)
 		}
 		all = append(all, ms...)
 	}
@@ -129,18 +127,10 @@ func audit(f taxonomy.File, paths []string, show []string, w, stderr io.Writer) 
 }
 
 // auditProfile returns the mentions the engine keeps for a profile.
-func auditProfile(tax *taxonomy.Taxonomy, x *extract.Extractor, doc *document.Document, path string, asOf timeline.Month) []auditMention {
-	keep := map[taxonomy.SkillID]bool{}
-	for _, ev := range x.Profile(doc, asOf).Skills {
-		keep[ev.Skill] = true
-	}
-	lists := profileLists(doc)
-	toks := tax.Analyzer().Analyze(doc.Text, nil)
+func auditProfile(x *extract.Extractor, doc *document.Document, path string) []auditMention {
 	var out []auditMention
-	for _, m := range tax.Find(doc.Text, toks, lists.contains, nil, nil) {
-		if keep[m.Skill] && !inLink(doc.Text, m.Start) {
-			out = append(out, auditMention{skill: m.Skill, surface: surface(doc.Text, m), file: path, context: around(doc.Text, m)})
-		}
+	for _, m := range x.Mentions(doc) {
+		out = append(out, auditMention{skill: m.Skill, surface: surface(doc.Text, m), file: path, context: around(doc.Text, m)})
 	}
 	return out
 }
@@ -260,67 +250,3 @@ func writeAudit(w io.Writer, tax *taxonomy.Taxonomy, ms []auditMention, files in
 // here, never as an extra skill: mentions are filtered by the engine's
 // own result.
 
-// auditListLabels are the line labels that make a line a skill list.
-var auditListLabels = []string{"skill", "language", "tool", "technolog", "stack", "framework", "librar",
-	"platform", "database", "proficien", "expertise", "environment", "tech", "software", "keywords", "familiar"}
-
-type auditSpans [][2]int
-
-func (s auditSpans) contains(off int) bool {
-	i := sort.Search(len(s), func(i int) bool { return s[i][1] > off })
-	return i < len(s) && s[i][0] <= off
-}
-
-func profileLists(doc *document.Document) auditSpans {
-	var out auditSpans
-	for _, s := range doc.Sections {
-		if s.Kind == document.SectionSkills {
-			out = append(out, [2]int{s.Start, s.End})
-		}
-	}
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		text := doc.Text[b.Start:b.End]
-		colon := strings.IndexAny(text, ":—")
-		if colon <= 0 || colon > 40 {
-			continue
-		}
-		label := strings.ToLower(text[:colon])
-		for _, l := range auditListLabels {
-			if strings.Contains(label, l) {
-				out = append(out, [2]int{b.Start, b.End})
-				break
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	merged := out[:0]
-	for _, sp := range out {
-		if n := len(merged); n > 0 && sp[0] <= merged[n-1][1] {
-			merged[n-1][1] = max(merged[n-1][1], sp[1])
-			continue
-		}
-		merged = append(merged, sp)
-	}
-	return merged
-}
-
-// inLink reports whether off lies in a URL or an e-mail address.
-func inLink(text string, off int) bool {
-	i := off
-	for i > 0 && !isSpaceByte(text[i-1]) {
-		i--
-	}
-	j := off
-	for j < len(text) && !isSpaceByte(text[j]) {
-		j++
-	}
-	w := text[i:j]
-	if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
-		return true
-	}
-	at := strings.IndexByte(w, '@')
-	return at > 0 && strings.Contains(w[at+1:], ".")
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
