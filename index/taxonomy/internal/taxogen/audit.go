@@ -249,4 +249,3 @@ func writeAudit(w io.Writer, tax *taxonomy.Taxonomy, ms []auditMention, files in
 // gives it. A drift shows as a skill the engine keeps with surfaces missing
 // here, never as an extra skill: mentions are filtered by the engine's
 // own result.
-
