@@ -403,8 +403,10 @@ func contactLine(basics map[string]any) string {
 	if loc := object(basics["location"]); loc != nil {
 		parts = append(parts, joinNonEmpty(", ", str(loc, "city"), str(loc, "region"), str(loc, "countryCode")))
 	}
+	// Social profiles: the URL only. "GitHub: jdoe" would read as the
+	// skill GitHub, and a profile link says nothing about skills.
 	for _, p := range objects(basics["profiles"]) {
-		parts = append(parts, joinNonEmpty(": ", str(p, "network"), firstNonEmpty(str(p, "username"), str(p, "url"))))
+		parts = append(parts, str(p, "url"))
 	}
 	return joinNonEmpty(" | ", parts...)
 }
