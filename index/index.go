@@ -353,7 +353,9 @@ func (ix *Index) Delete(ctx context.Context, ids []string) (int, error) {
 
 // snapshotDoc turns a profile into its snapshot entry.
 func snapshotDoc(p *extract.Profile) scoring.Doc {
-	d := scoring.Doc{ID: p.Doc.ID, Name: p.Doc.Name, Skills: make([]scoring.SkillFeatures, len(p.Skills))}
+	// Clone: the name is a substring of the profile text, which the
+	// snapshot must not keep alive.
+	d := scoring.Doc{ID: strings.Clone(p.Doc.ID), Name: strings.Clone(p.Doc.Name), Skills: make([]scoring.SkillFeatures, len(p.Skills))}
 	for i := range p.Skills {
 		ev := &p.Skills[i]
 		d.Skills[i] = scoring.SkillFeatures{Skill: ev.Skill, Features: scoring.Pack(ev, p.AsOf)}

@@ -89,13 +89,12 @@ func (q *Query) Explain(snap *Snapshot, ord uint32) Explanation {
 			m.Sections = bestF.Sections()
 			t := q.tables
 			mo := min(m.Months, maxMonths)
-			since := 0
-			if !m.Current && !m.LastUsed.IsZero() && q.AsOf > m.LastUsed {
-				since = min(int(q.AsOf-m.LastUsed), maxSince)
-			}
 			m.MentionPart = float64(t.mention[m.Mentions])
 			m.ExperiencePart = float64(t.experience[mo])
-			m.Recency = float64(t.recency[since])
+			m.Recency = 1
+			if !m.Current {
+				m.Recency = float64(t.recencyAt[bestF>>dateShift&maxDate])
+			}
 			m.MinYearsFactor = 1
 			if req.minTable != nil {
 				m.MinYearsFactor = float64(req.minTable[mo])

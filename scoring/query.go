@@ -82,9 +82,10 @@ func Compile(job *extract.Job, tax *taxonomy.Taxonomy, o Options) (*Query, error
 	if len(job.Requirements) == 0 {
 		return nil, ErrNoRequirements
 	}
-	q := &Query{AsOf: o.AsOf, Strict: o.Strict, tables: newStrengthTables(), asOfIndex: dateIndex(o.AsOf)}
+	q := &Query{AsOf: o.AsOf, Strict: o.Strict, asOfIndex: dateIndex(o.AsOf)}
+	q.tables = newStrengthTables(q.asOfIndex)
 	if o.KeywordOnly {
-		q.tables = keywordTables()
+		q.tables = keywordTables(q.asOfIndex)
 	}
 	for _, r := range job.Requirements {
 		if !(r.Weight > 0) || math.IsInf(r.Weight, 0) {
@@ -168,32 +169,25 @@ func (q *Query) Vector(tax *taxonomy.Taxonomy) []WeightedSkill {
 
 // value is the hot path's arithmetic for one posting: the entry's credit
 // times the strength of the features, times the minimum-years factor. The
-// ranker and Explain share it, so explanations equal what was ranked.
+// ranker's loops repeat exactly these operations (inlined by hand, since
+// the compiler will not inline this) and Explain calls it, so
+// explanations equal what was ranked, bit for bit (a test checks it).
 // Months are returned for Strict. Explicit float32 conversions keep the
-// compiler from fusing operations differently in different call sites.
+// compiler from fusing operations differently in different places.
 func (q *Query) value(f Features, credit float32, minTable *[maxMonths + 1]float32) (v float32, months int) {
 	t := q.tables
-	date := int(f >> dateShift & maxDate)
-	since := 0
+	date := f >> dateShift & maxDate
+	var s float32
+	var mo uint32
 	if f>>currentBit != 0 {
-		months = q.asOfIndex - date + 1
-		if months < 0 {
-			months = 0
-		}
+		mo = uint32(t.currentMonths[date])
+		s = t.mention[f&maxMentions] + t.currentExp[date]
+		months = max(0, q.asOfIndex-int(date)+1)
 	} else {
-		months = int(f >> monthShift & maxMonths)
-		if date > 0 && q.asOfIndex > date {
-			since = q.asOfIndex - date
-		}
+		mo = uint32(f >> monthShift & maxMonths)
+		s = t.mention[f&maxMentions] + float32(t.experience[mo]*t.recencyAt[date])
+		months = int(mo)
 	}
-	mo := months
-	if mo > maxMonths {
-		mo = maxMonths
-	}
-	if since > maxSince {
-		since = maxSince
-	}
-	s := t.mention[f&maxMentions] + float32(t.experience[mo]*t.recency[since])
 	v = float32(credit * s)
 	if minTable != nil {
 		v = float32(v * minTable[mo])

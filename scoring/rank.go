@@ -94,6 +94,7 @@ type part struct {
 	met     []uint8   // required requirements met (Strict)
 	hit     []uint8   // this requirement met directly (Strict)
 	touched []uint32  // ordinals with best > 0 for this requirement
+	scored  []uint32  // ordinals with acc > 0: the candidates, so collect need not scan every ordinal
 	top     topK
 	err     error
 }
@@ -204,6 +205,7 @@ func (r *Ranker) dispatch(ctx context.Context, snap *Snapshot, q *Query, k int, 
 // another, keeping per requirement the best credited value of each doc.
 func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 	budget := ctxEvery
+	scored := p.scored[:0]
 	for ri := range q.Reqs {
 		req := &q.Reqs[ri]
 		strictReq := q.Strict && req.Required
@@ -211,37 +213,28 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 		for ei := req.First; ei < req.End; ei++ {
 			e := &q.Entries[ei]
 			list := snap.lists[e.Skill]
-			docs, feats := list.Docs, list.Feats
-			i := lowerBound(docs, p.lo)
-			budget -= len(docs) - i
+			i := lowerBound(list.Docs, p.lo)
+			budget -= len(list.Docs) - i
 			if budget < 0 {
 				if err := ctx.Err(); err != nil {
 					p.err = err
+					p.scored = scored
 					p.clear(touched, q.Strict)
 					return
 				}
 				budget = ctxEvery
 			}
-			for ; i < len(docs); i++ {
-				d := docs[i]
-				if d >= p.hi {
-					break
-				}
-				v, months := q.value(feats[i], e.Credit, req.minTable)
-				j := d - p.lo
-				if b := p.best[j]; v > b {
-					if b == 0 {
-						touched = append(touched, j)
-					}
-					p.best[j] = v
-				}
-				if strictReq && e.Direct && months >= req.minMonths {
-					p.hit[j] = 1
-				}
+			if strictReq || req.minTable != nil {
+				touched = p.scanGeneral(list, i, q, req, e, strictReq, touched)
+			} else {
+				touched = p.scanPlain(list, i, q.tables, e.Credit, touched)
 			}
 		}
 		share := req.share
 		for _, j := range touched {
+			if p.acc[j] == 0 {
+				scored = append(scored, j)
+			}
 			p.acc[j] += float32(share * p.best[j])
 			p.best[j] = 0
 			if strictReq {
@@ -251,7 +244,63 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 		}
 		p.touched = touched
 	}
+	p.scored = scored
 	p.collect(snap, q, k)
+}
+
+// scanPlain folds one posting list into best for a requirement with no
+// minimum years outside Strict: the common case, kept free of branches
+// that do not apply. Its arithmetic is Query.value's, inlined.
+func (p *part) scanPlain(list PostingList, i int, t *strengthTables, credit float32, touched []uint32) []uint32 {
+	docs, feats := list.Docs[i:], list.Feats[i:]
+	feats = feats[:len(docs)]
+	best := p.best
+	lo, hi := p.lo, p.hi
+	for n, d := range docs {
+		if d >= hi {
+			break
+		}
+		f := feats[n]
+		date := f >> dateShift & maxDate
+		var s float32
+		if f>>currentBit != 0 {
+			s = t.mention[f&maxMentions] + t.currentExp[date]
+		} else {
+			s = t.mention[f&maxMentions] + float32(t.experience[f>>monthShift&maxMonths]*t.recencyAt[date])
+		}
+		v := float32(credit * s)
+		j := d - lo
+		if b := best[j]; v > b {
+			if b == 0 {
+				touched = append(touched, j)
+			}
+			best[j] = v
+		}
+	}
+	return touched
+}
+
+// scanGeneral is scanPlain with minimum years and Strict bookkeeping.
+func (p *part) scanGeneral(list PostingList, i int, q *Query, req *Requirement, e *Entry, strictReq bool, touched []uint32) []uint32 {
+	docs, feats := list.Docs, list.Feats
+	for ; i < len(docs); i++ {
+		d := docs[i]
+		if d >= p.hi {
+			break
+		}
+		v, months := q.value(feats[i], e.Credit, req.minTable)
+		j := d - p.lo
+		if b := p.best[j]; v > b {
+			if b == 0 {
+				touched = append(touched, j)
+			}
+			p.best[j] = v
+		}
+		if strictReq && e.Direct && months >= req.minMonths {
+			p.hit[j] = 1
+		}
+	}
+	return touched
 }
 
 // clear zeroes the per-requirement buffers after an early return.
@@ -262,22 +311,23 @@ func (p *part) clear(touched []uint32, strict bool) {
 			p.hit[j] = 0
 		}
 	}
-	clear(p.acc)
-	if strict {
-		clear(p.met)
+	for _, j := range p.scored {
+		p.acc[j] = 0
+		if strict {
+			p.met[j] = 0
+		}
 	}
 }
 
-// collect selects the part's top k and zeroes acc (and met) for next time.
+// collect selects the part's top k among the scored ordinals and zeroes
+// acc (and met) for next time.
 func (p *part) collect(snap *Snapshot, q *Query, k int) {
 	p.top.reset(k, snap)
 	need := uint8(min(q.numRequired, 255))
-	for j, s := range p.acc {
-		if s == 0 {
-			continue
-		}
+	for _, j := range p.scored {
+		s := p.acc[j]
 		p.acc[j] = 0
-		ord := p.lo + uint32(j)
+		ord := p.lo + j
 		if q.Strict {
 			met := p.met[j]
 			p.met[j] = 0

@@ -43,15 +43,26 @@ const (
 // anything gets.
 const maxSince = 600
 
-// strengthTables are the per-query lookup tables of the hot path; they
-// depend only on the as-of month (recency) and are shared by requirements.
+// strengthTables are the per-query lookup tables of the hot path: the
+// mention and experience curves, and per value of the 12-bit date field
+// (so a posting costs lookups, not arithmetic on months) the recency of a
+// last-use date and, for current skills, the months and the experience
+// part since a virtual start.
 type strengthTables struct {
 	mention    [maxMentions + 1]float32
 	experience [maxMonths + 1]float32
 	recency    [maxSince + 1]float32
+	// recencyAt[d] = recency of a last use at date index d (1 for d = 0).
+	recencyAt [maxDate + 1]float32
+	// currentMonths[d] = months since virtual start d, clamped to maxMonths;
+	// currentExp[d] = experience[currentMonths[d]].
+	currentMonths [maxDate + 1]uint8
+	currentExp    [maxDate + 1]float32
+	asOfIndex int
 }
 
-func newStrengthTables() *strengthTables {
+// newStrengthTables builds the tables for the as-of date index asOf.
+func newStrengthTables(asOf int) *strengthTables {
 	t := new(strengthTables)
 	for n := range t.mention {
 		t.mention[n] = float32(MentionWeight * (1 - math.Exp2(-float64(n))))
@@ -62,7 +73,22 @@ func newStrengthTables() *strengthTables {
 	for s := range t.recency {
 		t.recency[s] = float32(math.Exp2(-float64(s) / RecencyHalfLife))
 	}
+	t.fillDates(asOf)
 	return t
+}
+
+func (t *strengthTables) fillDates(asOf int) {
+	t.asOfIndex = asOf
+	for d := range t.recencyAt {
+		since := 0
+		if d > 0 && asOf > d {
+			since = min(asOf-d, maxSince)
+		}
+		t.recencyAt[d] = t.recency[since]
+		mo := min(max(0, asOf-d+1), maxMonths)
+		t.currentMonths[d] = uint8(mo)
+		t.currentExp[d] = t.experience[mo]
+	}
 }
 
 // minYearsTable returns the factor per month count for a minimum of
@@ -81,7 +107,7 @@ func minYearsTable(minMonths int) *[maxMonths + 1]float32 {
 }
 
 // keywordTables give every posting strength 1: presence only.
-func keywordTables() *strengthTables {
+func keywordTables(asOf int) *strengthTables {
 	t := new(strengthTables)
 	for n := range t.mention {
 		t.mention[n] = 1
@@ -89,5 +115,6 @@ func keywordTables() *strengthTables {
 	for s := range t.recency {
 		t.recency[s] = 1
 	}
+	t.fillDates(asOf) // experience stays 0, so current skills add nothing either
 	return t
 }

@@ -85,7 +85,9 @@ func (a *Analyzer) Normalize(surface string, flags Flags) string {
 	term = normalize(surface, flags)
 	sh.mu.Lock()
 	if len(sh.m) < a.limit {
-		// Clone: the key must not pin the (possibly large) analysed text.
+		// Clone both: a term that needed no change is a substring of the
+		// analysed text, and a memo entry must not keep a document alive.
+		term = strings.Clone(term)
 		sh.m[strings.Clone(surface)] = term
 	}
 	sh.mu.Unlock()

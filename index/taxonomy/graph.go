@@ -24,8 +24,13 @@ const (
 	DefaultDecay = 0.5
 	// DefaultMaxDepth is the longest path, in edges, that earns credit.
 	DefaultMaxDepth = 2
-	// DefaultMinCredit drops neighbours worth less than this.
-	DefaultMinCredit = 0.1
+	// DefaultMinCredit drops neighbours worth less than this. At 0.2 a
+	// sibling reached through a shared parent (0.3·0.8·0.5 = 0.12) earns
+	// nothing: sharing a field is not evidence of the other tool.
+	DefaultMinCredit = 0.2
+	// DefaultMaxRelated caps the neighbours credited per asked-for skill,
+	// best first: each costs a pass over its posting list when ranking.
+	DefaultMaxRelated = 8
 )
 
 // ExpandOptions control related-skill credit. The zero value means the defaults.
@@ -36,6 +41,9 @@ type ExpandOptions struct {
 	MaxDepth int
 	// MinCredit in [0,1) drops weaker neighbours.
 	MinCredit float64
+	// MaxRelated caps the number of neighbours (the skill itself not
+	// counted); 0 means DefaultMaxRelated.
+	MaxRelated int
 }
 
 func (o ExpandOptions) withDefaults() ExpandOptions {
@@ -47,6 +55,9 @@ func (o ExpandOptions) withDefaults() ExpandOptions {
 	}
 	if o.MinCredit <= 0 || o.MinCredit >= 1 {
 		o.MinCredit = DefaultMinCredit
+	}
+	if o.MaxRelated <= 0 {
+		o.MaxRelated = DefaultMaxRelated
 	}
 	return o
 }
@@ -128,6 +139,9 @@ func (t *Taxonomy) Expand(id SkillID, o ExpandOptions) []Credit {
 		}
 		return out[i].Skill < out[j].Skill
 	})
+	if len(out) > 1+o.MaxRelated {
+		out = out[:1+o.MaxRelated]
+	}
 	return out
 }
 
