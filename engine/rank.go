@@ -226,9 +226,13 @@ func (e *Engine) hybrid(ctx context.Context, job *Job, rs []Result, w float64) e
 	for i := range rs {
 		ids[i] = rs[i].ID
 	}
-	hits, err := e.ix.SearchText(ctx, job.Text, len(ids), ids)
+	scores, err := e.ix.TextRelevance(ctx, job.Text, ids)
 	if err != nil {
 		return err
+	}
+	hits := make([]index.TextHit, 0, len(scores))
+	for id, s := range scores {
+		hits = append(hits, index.TextHit{ID: id, Score: s})
 	}
 	rel := normalise(hits)
 	for i := range rs {

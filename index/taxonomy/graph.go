@@ -30,7 +30,7 @@ const (
 	DefaultMinCredit = 0.2
 	// DefaultMaxRelated caps the neighbours credited per asked-for skill,
 	// best first: each costs a pass over its posting list when ranking.
-	DefaultMaxRelated = 8
+	DefaultMaxRelated = 12
 )
 
 // ExpandOptions control related-skill credit. The zero value means the defaults.
