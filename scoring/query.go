@@ -177,17 +177,14 @@ func (q *Query) Vector(tax *taxonomy.Taxonomy) []WeightedSkill {
 func (q *Query) value(f Features, credit float32, minTable *[maxMonths + 1]float32) (v float32, months int) {
 	t := q.tables
 	date := f >> dateShift & maxDate
-	var s float32
-	var mo uint32
+	mo := uint32(f >> monthShift & maxMonths) // 0 for a current posting
+	months = int(mo)
 	if f>>currentBit != 0 {
 		mo = uint32(t.currentMonths[date])
-		s = t.mention[f&maxMentions] + t.currentExp[date]
 		months = max(0, q.asOfIndex-int(date)+1)
-	} else {
-		mo = uint32(f >> monthShift & maxMonths)
-		s = t.mention[f&maxMentions] + float32(t.experience[mo]*t.recencyAt[date])
-		months = int(mo)
 	}
+	s := t.mention[f&maxMentions] + float32(t.experience[f>>monthShift&maxMonths]*t.recencyAt[date])
+	s += float32(float32(f>>currentBit) * t.currentExp[date])
 	v = float32(credit * s)
 	if minTable != nil {
 		v = float32(v * minTable[mo])

@@ -24,13 +24,15 @@ const (
 	DefaultDecay = 0.5
 	// DefaultMaxDepth is the longest path, in edges, that earns credit.
 	DefaultMaxDepth = 2
-	// DefaultMinCredit drops neighbours worth less than this. At 0.2 a
-	// sibling reached through a shared parent (0.3·0.8·0.5 = 0.12) earns
-	// nothing: sharing a field is not evidence of the other tool.
-	DefaultMinCredit = 0.2
+	// DefaultMinCredit drops neighbours worth less than this. At 0.3 a
+	// sibling reached through a shared parent (0.3·0.8·0.5 = 0.12) or a
+	// weak two-hop chain (0.6·0.6·0.5 = 0.18) earns nothing: sharing a
+	// field is not evidence of the other tool, and every credited skill
+	// costs a pass over its posting list.
+	DefaultMinCredit = 0.3
 	// DefaultMaxRelated caps the neighbours credited per asked-for skill,
 	// best first: each costs a pass over its posting list when ranking.
-	DefaultMaxRelated = 12
+	DefaultMaxRelated = 8
 )
 
 // ExpandOptions control related-skill credit. The zero value means the defaults.

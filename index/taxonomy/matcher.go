@@ -355,10 +355,12 @@ func (m *matcher) passes(e *aliasEntry, text string, toks []analysis.Token, i, e
 			}
 		}
 	}
-	if g.notBefore != nil && i > 0 && g.notBefore[toks[i-1].Term] {
+	// Vetoes apply to words in the same phrase: "Sign-On, Go" is a list,
+	// not "on Go".
+	if g.notBefore != nil && i > 0 && g.notBefore[toks[i-1].Term] && isBlank(text[toks[i-1].End:toks[i].Start]) {
 		return false
 	}
-	if g.notAfter != nil && end < len(toks) && g.notAfter[toks[end].Term] {
+	if g.notAfter != nil && end < len(toks) && g.notAfter[toks[end].Term] && isBlank(text[toks[end-1].End:toks[end].Start]) {
 		return false
 	}
 	if g.letter {
@@ -555,6 +557,16 @@ func isListGap(gap string) bool {
 		}
 	}
 	return sep
+}
+
+// isBlank reports a gap of spaces only.
+func isBlank(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if gap[i] != ' ' && gap[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpaceGap(gap string) bool {

@@ -146,7 +146,7 @@ func TestExpand(t *testing.T) {
 	id, _, _ := tax.Lookup("MLIR")
 	got := map[string]float64{}
 	paths := map[string]string{}
-	for _, c := range tax.Expand(id, ExpandOptions{}) {
+	for _, c := range tax.Expand(id, ExpandOptions{MinCredit: 0.1}) {
 		got[tax.Name(c.Skill)] = c.Weight
 		var p []string
 		for _, s := range c.Path {
@@ -162,9 +162,17 @@ func TestExpand(t *testing.T) {
 	if paths["Clang"] != "MLIR>LLVM>Clang" {
 		t.Errorf("path to Clang = %s", paths["Clang"])
 	}
-	// Depth 1 stops at LLVM; negative disables (handled by callers) — here MaxDepth 1.
+	// Depth 1 stops at LLVM; the default minimum credit (0.3) drops the
+	// two-hop Clang (0.24).
 	if n := len(tax.Expand(id, ExpandOptions{MaxDepth: 1})); n != 2 {
 		t.Errorf("Expand depth 1: %d credits, want 2", n)
+	}
+	if n := len(tax.Expand(id, ExpandOptions{})); n != 2 {
+		t.Errorf("Expand with defaults: %d credits, want 2 (MLIR, LLVM)", n)
+	}
+	// MaxRelated keeps the best neighbours only.
+	if got := tax.Expand(id, ExpandOptions{MinCredit: 0.1, MaxRelated: 1}); len(got) != 2 || tax.Name(got[1].Skill) != "LLVM" {
+		t.Errorf("Expand MaxRelated 1: %v", got)
 	}
 	// Broader/narrower: CUDA is-a GPU Programming.
 	gp, _, _ := tax.Lookup("GPU Programming")
