@@ -58,7 +58,7 @@ type strengthTables struct {
 	// currentExp[d] = experience[currentMonths[d]].
 	currentMonths [maxDate + 1]uint8
 	currentExp    [maxDate + 1]float32
-	asOfIndex int
+	asOfIndex     int
 }
 
 // newStrengthTables builds the tables for the as-of date index asOf.
