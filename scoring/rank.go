@@ -92,21 +92,22 @@ type rankScratch struct {
 
 // part is one worker's share: the ordinals [lo, hi) and its buffers, all
 // indexed by ord − lo.
+// The per-document buffers cover one block of ordinals (see blockSize)
+// and are indexed by ord − block start.
 type part struct {
 	lo, hi  uint32
 	acc     []float32 // score so far
 	best    []float32 // this requirement's best value
 	met     []uint8   // required requirements met (Strict)
 	hit     []uint8   // this requirement met directly (Strict)
-	touched []uint32  // ordinals with best > 0 for this requirement
-	scored  []uint32  // ordinals with acc > 0: the candidates, so collect need not scan every ordinal
+	touched []uint32  // block offsets with best > 0 for this requirement
 	cursor  []int     // per query entry, the next posting to read
 	top     topK
 	err     error
 }
 
 func (p *part) reset(lo, hi uint32, strict bool) {
-	n := int(hi - lo)
+	n := min(int(hi-lo), blockSize)
 	p.lo, p.hi, p.err = lo, hi, nil
 	p.acc = grow(p.acc, n)
 	p.best = grow(p.best, n)
@@ -207,12 +208,12 @@ func (r *Ranker) dispatch(ctx context.Context, snap *Snapshot, q *Query, k int, 
 	sc.wg.Wait()
 }
 
-// run scores the part's ordinals: term at a time, one requirement after
-// another, keeping per requirement the best credited value of each doc —
-// a block of ordinals at a time (see blockSize).
+// run scores the part's ordinals a block at a time (see blockSize): per
+// requirement, term at a time, the best credited value of each document
+// (a requirement with a single entry adds straight into the score), then
+// the block's candidates go to the top k and its buffers are cleared.
 func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
-	budget := ctxEvery
-	scored := p.scored[:0]
+	p.top.reset(k, snap)
 	if cap(p.cursor) < len(q.Entries) {
 		p.cursor = make([]int, len(q.Entries))
 	}
@@ -220,11 +221,19 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 	for ei := range q.Entries {
 		cursor[ei] = lowerBound(snap.lists[q.Entries[ei].Skill].Docs, p.lo)
 	}
+	budget := ctxEvery
 	for blo := p.lo; blo < p.hi; blo += blockSize {
 		bhi := min(p.hi, blo+blockSize)
 		for ri := range q.Reqs {
 			req := &q.Reqs[ri]
 			strictReq := q.Strict && req.Required
+			if req.End-req.First == 1 && !strictReq {
+				e := &q.Entries[req.First]
+				start := cursor[req.First]
+				cursor[req.First] = p.scanAdd(snap.lists[e.Skill], start, blo, bhi, q.tables, e.Credit, req.share, req.minTable)
+				budget -= cursor[req.First] - start
+				continue
+			}
 			touched := p.touched[:0]
 			for ei := req.First; ei < req.End; ei++ {
 				e := &q.Entries[ei]
@@ -232,21 +241,19 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 				start := cursor[ei]
 				switch {
 				case strictReq:
-					cursor[ei], touched = p.scanGeneral(list, start, bhi, q, req, e, strictReq, touched)
+					cursor[ei], touched = p.scanGeneral(list, start, blo, bhi, q, req, e, strictReq, touched)
 				case req.minTable != nil:
-					cursor[ei], touched = p.scanMinYears(list, start, bhi, q.tables, e.Credit, req.minTable, touched)
+					cursor[ei], touched = p.scanMinYears(list, start, blo, bhi, q.tables, e.Credit, req.minTable, touched)
 				default:
-					cursor[ei], touched = p.scanPlain(list, start, bhi, q.tables, e.Credit, touched)
+					cursor[ei], touched = p.scanPlain(list, start, blo, bhi, q.tables, e.Credit, touched)
 				}
 				budget -= cursor[ei] - start
 			}
 			share := req.share
+			acc, best := p.acc, p.best
 			for _, j := range touched {
-				if p.acc[j] == 0 {
-					scored = append(scored, j)
-				}
-				p.acc[j] += float32(share * p.best[j])
-				p.best[j] = 0
+				acc[j] += float32(share * best[j])
+				best[j] = 0
 				if strictReq {
 					p.met[j] += p.hit[j]
 					p.hit[j] = 0
@@ -254,18 +261,45 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 			}
 			p.touched = touched
 		}
+		p.collect(snap, q, blo, bhi)
 		if budget < 0 {
 			budget = ctxEvery
 			if err := ctx.Err(); err != nil {
 				p.err = err
-				p.scored = scored
-				p.clear(q.Strict)
 				return
 			}
 		}
 	}
-	p.scored = scored
-	p.collect(snap, q, k)
+}
+
+// scanAdd adds one list straight into the scores, for a requirement with a
+// single entry, whose best value is the posting's value. The arithmetic is
+// Query.value's, inlined, then the same share multiplication as the
+// general path, so a score does not depend on the path taken.
+func (p *part) scanAdd(list PostingList, i int, blo, hi uint32, t *strengthTables, credit, share float32, minTable *[maxMonths + 1]float32) int {
+	docs, feats := list.Docs[i:], list.Feats[i:]
+	feats = feats[:len(docs)]
+	acc := p.acc
+	n := 0
+	for ; n < len(docs); n++ {
+		d := docs[n]
+		if d >= hi {
+			break
+		}
+		f := feats[n]
+		date := f >> dateShift & maxDate
+		mo := f >> monthShift & maxMonths
+		cur := f >> currentBit
+		s := t.mention[f&maxMentions] + float32(t.experience[mo]*t.recencyAt[date])
+		s += float32(float32(cur) * t.currentExp[date])
+		v := float32(credit * s)
+		if minTable != nil {
+			mo |= Features(t.currentMonths[date]) & -cur
+			v = float32(v * minTable[mo&maxMonths])
+		}
+		acc[d-blo] += float32(share * v)
+	}
+	return i + n
 }
 
 // scanPlain folds one posting list into best for a requirement with no
@@ -273,11 +307,10 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 // that do not apply. Its arithmetic is Query.value's, inlined.
 // It reads from posting i to the first ordinal at or past hi and returns
 // where it stopped.
-func (p *part) scanPlain(list PostingList, i int, hi uint32, t *strengthTables, credit float32, touched []uint32) (int, []uint32) {
+func (p *part) scanPlain(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, touched []uint32) (int, []uint32) {
 	docs, feats := list.Docs[i:], list.Feats[i:]
 	feats = feats[:len(docs)]
 	best := p.best
-	lo := p.lo
 	n := 0
 	for ; n < len(docs); n++ {
 		d := docs[n]
@@ -304,11 +337,10 @@ func (p *part) scanPlain(list PostingList, i int, hi uint32, t *strengthTables, 
 
 // scanMinYears is scanPlain for a requirement with minimum years: the
 // value is scaled by the requirement's factor for the posting's months.
-func (p *part) scanMinYears(list PostingList, i int, hi uint32, t *strengthTables, credit float32, minTable *[maxMonths + 1]float32, touched []uint32) (int, []uint32) {
+func (p *part) scanMinYears(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, minTable *[maxMonths + 1]float32, touched []uint32) (int, []uint32) {
 	docs, feats := list.Docs[i:], list.Feats[i:]
 	feats = feats[:len(docs)]
 	best := p.best
-	lo := p.lo
 	n := 0
 	for ; n < len(docs); n++ {
 		d := docs[n]
@@ -336,7 +368,7 @@ func (p *part) scanMinYears(list PostingList, i int, hi uint32, t *strengthTable
 }
 
 // scanGeneral is scanPlain with minimum years and Strict bookkeeping.
-func (p *part) scanGeneral(list PostingList, i int, hi uint32, q *Query, req *Requirement, e *Entry, strictReq bool, touched []uint32) (int, []uint32) {
+func (p *part) scanGeneral(list PostingList, i int, lo, hi uint32, q *Query, req *Requirement, e *Entry, strictReq bool, touched []uint32) (int, []uint32) {
 	docs, feats := list.Docs, list.Feats
 	for ; i < len(docs); i++ {
 		d := docs[i]
@@ -344,7 +376,7 @@ func (p *part) scanGeneral(list PostingList, i int, hi uint32, q *Query, req *Re
 			break
 		}
 		v, months := q.value(feats[i], e.Credit, req.minTable)
-		j := d - p.lo
+		j := d - lo
 		if b := p.best[j]; v > b {
 			if b == 0 {
 				touched = append(touched, j)
@@ -358,26 +390,16 @@ func (p *part) scanGeneral(list PostingList, i int, hi uint32, q *Query, req *Re
 	return i, touched
 }
 
-// clear zeroes the accumulators after an early return (the per-block
-// buffers are already clear between blocks).
-func (p *part) clear(strict bool) {
-	for _, j := range p.scored {
-		p.acc[j] = 0
-		if strict {
-			p.met[j] = 0
-		}
-	}
-}
-
-// collect selects the part's top k among the scored ordinals and zeroes
-// acc (and met) for next time.
-func (p *part) collect(snap *Snapshot, q *Query, k int) {
-	p.top.reset(k, snap)
+// collect offers the block's scored documents to the top k and clears the
+// block's scores (and Strict counts) for the next block.
+func (p *part) collect(snap *Snapshot, q *Query, blo, bhi uint32) {
 	need := uint8(min(q.numRequired, 255))
-	for _, j := range p.scored {
-		s := p.acc[j]
-		p.acc[j] = 0
-		ord := p.lo + j
+	acc := p.acc[:bhi-blo]
+	for j, s := range acc {
+		if s == 0 {
+			continue
+		}
+		acc[j] = 0
 		if q.Strict {
 			met := p.met[j]
 			p.met[j] = 0
@@ -385,10 +407,13 @@ func (p *part) collect(snap *Snapshot, q *Query, k int) {
 				continue
 			}
 		}
-		if !snap.IsLive(ord) {
+		// Most documents score below the current k-th best: skip the call.
+		if t := &p.top; len(t.h) == t.k && s < t.h[0].Score {
 			continue
 		}
-		p.top.push(Hit{Ord: ord, Score: s})
+		if ord := blo + uint32(j); snap.IsLive(ord) {
+			p.top.push(Hit{Ord: ord, Score: s})
+		}
 	}
 }
 
