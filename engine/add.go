@@ -112,38 +112,31 @@ func (e *Engine) add(ctx context.Context, srcs []source, o *AddOptions, res AddR
 	if o == nil {
 		o = &AddOptions{}
 	}
-	workers := e.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	// Read and extract in parallel, store in order, a batch at a time.
+	// Read and extract a batch on every core while the previous batch is
+	// committed: bleve's commit is mostly one core's work, extraction
+	// parallel, so overlapping them keeps both cores busy.
 	const batch = index.DefaultBatchSize
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []extracted, 1)
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(srcs); start += batch {
+			out := e.extractBatch(ctx, srcs[start:min(len(srcs), start+batch)])
+			select {
+			case batches <- out:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	done := 0
-	for start := 0; start < len(srcs); start += batch {
+	seen := make(map[string]string) // id → name, to report duplicate ids
+	for out := range batches {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		chunk := srcs[start:min(len(srcs), start+batch)]
-		out := make([]extracted, len(chunk))
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for w := 0; w < min(workers, len(chunk)); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					out[i] = e.extractSource(ctx, chunk[i])
-				}
-			}()
-		}
-		for i := range chunk {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-
 		var entries []index.Entry
-		seen := make(map[string]string) // id → name, to report duplicates
 		for _, x := range out {
 			done++
 			if o.Progress != nil {
@@ -180,7 +173,33 @@ func (e *Engine) add(ctx context.Context, srcs []source, o *AddOptions, res AddR
 			return res, err
 		}
 	}
-	return res, nil
+	return res, ctx.Err()
+}
+
+// extractBatch reads and extracts sources on all workers, in order.
+func (e *Engine) extractBatch(ctx context.Context, chunk []source) []extracted {
+	workers := e.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]extracted, len(chunk))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(workers, len(chunk)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = e.extractSource(ctx, chunk[i])
+			}
+		}()
+	}
+	for i := range chunk {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 func (e *Engine) extractSource(ctx context.Context, s source) extracted {
