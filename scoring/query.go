@@ -169,25 +169,20 @@ func (q *Query) Vector(tax *taxonomy.Taxonomy) []WeightedSkill {
 
 // value is the hot path's arithmetic for one posting: the entry's credit
 // times the strength of the features, times the minimum-years factor. The
-// ranker's loops repeat exactly these operations (inlined by hand, since
-// the compiler will not inline this) and Explain calls it, so
-// explanations equal what was ranked, bit for bit (a test checks it).
-// Months are returned for Strict. Explicit float32 conversions keep the
-// compiler from fusing operations differently in different places.
+// ranker's loops do exactly these operations with the same helpers and
+// Explain calls it, so explanations equal what was ranked, bit for bit (a
+// test checks it). Months (unclamped) are returned for Strict. Explicit
+// float32 conversions keep the compiler from fusing operations
+// differently in different places.
 func (q *Query) value(f Features, credit float32, minTable *[maxMonths + 1]float32) (v float32, months int) {
 	t := q.tables
-	date := f >> dateShift & maxDate
-	mo := uint32(f >> monthShift & maxMonths) // 0 for a current posting
-	months = int(mo)
+	months = int(f >> monthShift & maxMonths)
 	if f>>currentBit != 0 {
-		mo = uint32(t.currentMonths[date])
-		months = max(0, q.asOfIndex-int(date)+1)
+		months = max(0, q.asOfIndex-int(f>>dateShift&maxDate)+1)
 	}
-	s := t.mention[f&maxMentions] + float32(t.experience[f>>monthShift&maxMonths]*t.recencyAt[date])
-	s += float32(float32(f>>currentBit) * t.currentExp[date])
-	v = float32(credit * s)
+	v = float32(credit * t.strength(f))
 	if minTable != nil {
-		v = float32(v * minTable[mo])
+		v = float32(v * minTable[t.months(f)])
 	}
 	return v, months
 }

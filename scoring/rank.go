@@ -273,9 +273,9 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 }
 
 // scanAdd adds one list straight into the scores, for a requirement with a
-// single entry, whose best value is the posting's value. The arithmetic is
-// Query.value's, inlined, then the same share multiplication as the
-// general path, so a score does not depend on the path taken.
+// single entry, whose best value is the posting's value: Query.value's
+// arithmetic, then the same share multiplication as the general path, so a
+// score does not depend on the path taken.
 func (p *part) scanAdd(list PostingList, i int, blo, hi uint32, t *strengthTables, credit, share float32, minTable *[maxMonths + 1]float32) int {
 	docs, feats := list.Docs[i:], list.Feats[i:]
 	feats = feats[:len(docs)]
@@ -287,15 +287,9 @@ func (p *part) scanAdd(list PostingList, i int, blo, hi uint32, t *strengthTable
 			break
 		}
 		f := feats[n]
-		date := f >> dateShift & maxDate
-		mo := f >> monthShift & maxMonths
-		cur := f >> currentBit
-		s := t.mention[f&maxMentions] + float32(t.experience[mo]*t.recencyAt[date])
-		s += float32(float32(cur) * t.currentExp[date])
-		v := float32(credit * s)
+		v := float32(credit * t.strength(f))
 		if minTable != nil {
-			mo |= Features(t.currentMonths[date]) & -cur
-			v = float32(v * minTable[mo&maxMonths])
+			v = float32(v * minTable[t.months(f)])
 		}
 		acc[d-blo] += float32(share * v)
 	}
@@ -304,7 +298,7 @@ func (p *part) scanAdd(list PostingList, i int, blo, hi uint32, t *strengthTable
 
 // scanPlain folds one posting list into best for a requirement with no
 // minimum years outside Strict: the common case, kept free of branches
-// that do not apply. Its arithmetic is Query.value's, inlined.
+// that do not apply. Its arithmetic is Query.value's.
 // It reads from posting i to the first ordinal at or past hi and returns
 // where it stopped.
 func (p *part) scanPlain(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, touched []uint32) (int, []uint32) {
@@ -317,13 +311,7 @@ func (p *part) scanPlain(list PostingList, i int, lo, hi uint32, t *strengthTabl
 		if d >= hi {
 			break
 		}
-		f := feats[n]
-		date := f >> dateShift & maxDate
-		// Branch-free: a current posting has months 0 (experience 0), a
-		// past one current 0; whether a posting is current is unpredictable.
-		s := t.mention[f&maxMentions] + float32(t.experience[f>>monthShift&maxMonths]*t.recencyAt[date])
-		s += float32(float32(f>>currentBit) * t.currentExp[date])
-		v := float32(credit * s)
+		v := float32(credit * t.strength(feats[n]))
 		j := d - lo
 		if b := best[j]; v > b {
 			if b == 0 {
@@ -348,14 +336,7 @@ func (p *part) scanMinYears(list PostingList, i int, lo, hi uint32, t *strengthT
 			break
 		}
 		f := feats[n]
-		date := f >> dateShift & maxDate
-		mo := f >> monthShift & maxMonths
-		cur := f >> currentBit
-		s := t.mention[f&maxMentions] + float32(t.experience[mo]*t.recencyAt[date])
-		s += float32(float32(cur) * t.currentExp[date])
-		// Months for the factor: stored months, or since the virtual start.
-		mo |= Features(t.currentMonths[date]) & -cur
-		v := float32(float32(credit*s) * minTable[mo&maxMonths])
+		v := float32(float32(credit*t.strength(f)) * minTable[t.months(f)])
 		j := d - lo
 		if b := best[j]; v > b {
 			if b == 0 {

@@ -118,3 +118,23 @@ func keywordTables(asOf int) *strengthTables {
 	t.fillDates(asOf) // experience stays 0, so current skills add nothing either
 	return t
 }
+
+// strength is a posting's strength as of the tables' date: the mention
+// part plus the experience part scaled by recency. Branch-free — a current
+// posting has months 0 (so experience 0) and a past one the current bit 0
+// — because whether a posting is current is unpredictable. Small enough to
+// be inlined into the ranking loops, which, with Query.value, are its only
+// callers: explanations and ranking share this arithmetic.
+func (t *strengthTables) strength(f Features) float32 {
+	date := f >> dateShift & maxDate
+	s := t.mention[f&maxMentions] + float32(t.experience[f>>monthShift&maxMonths]*t.recencyAt[date])
+	return s + float32(float32(f>>currentBit)*t.currentExp[date])
+}
+
+// months is a posting's months of experience for the minimum-years
+// factor, clamped to maxMonths: stored, or since the virtual start.
+func (t *strengthTables) months(f Features) uint32 {
+	cur := f >> currentBit
+	mo := f>>monthShift&maxMonths | Features(t.currentMonths[f>>dateShift&maxDate])&-cur
+	return uint32(mo & maxMonths)
+}
