@@ -157,19 +157,8 @@ func (r *jsonRenderer) render(ctx context.Context, obj map[string]any) error {
 		}},
 	}
 	for _, sec := range sections {
-		list := objects(obj[sec.key])
-		if len(list) == 0 {
-			continue
-		}
-		if err := checkCtx(ctx); err != nil {
+		if err := r.section(ctx, obj, sec.key, sec.heading, sec.entry, false); err != nil {
 			return err
-		}
-		b.Break()
-		b.Heading(2, sec.heading)
-		for i, m := range list {
-			e := sec.entry(m)
-			e.where = fmt.Sprintf("%s[%d]", sec.key, i)
-			r.entry(e)
 		}
 	}
 
@@ -206,20 +195,8 @@ func (r *jsonRenderer) render(ctx context.Context, obj map[string]any) error {
 		}},
 	}
 	for _, sec := range singles {
-		list := objects(obj[sec.key])
-		if len(list) == 0 {
-			continue
-		}
-		if err := checkCtx(ctx); err != nil {
+		if err := r.section(ctx, obj, sec.key, sec.heading, sec.entry, true); err != nil {
 			return err
-		}
-		b.Break()
-		b.Heading(2, sec.heading)
-		for i, m := range list {
-			e := sec.entry(m)
-			e.where = fmt.Sprintf("%s[%d]", sec.key, i)
-			e.single = true
-			r.entry(e)
 		}
 	}
 	r.items("Interests", objects(obj["interests"]), func(m map[string]any) string {
@@ -395,6 +372,27 @@ func fmtJSONDate(m timeline.Month, yearOnly bool) string {
 		return strconv.Itoa(m.Year())
 	}
 	return monthAbbr[m.Month()-1] + " " + strconv.Itoa(m.Year())
+}
+
+// section renders the entries of obj[key] under a heading; single marks
+// entries dated by one date (awards, publications).
+func (r *jsonRenderer) section(ctx context.Context, obj map[string]any, key, heading string, entryOf func(map[string]any) entry, single bool) error {
+	list := objects(obj[key])
+	if len(list) == 0 {
+		return nil
+	}
+	if err := checkCtx(ctx); err != nil {
+		return err
+	}
+	r.b.Break()
+	r.b.Heading(2, heading)
+	for i, m := range list {
+		e := entryOf(m)
+		e.where = fmt.Sprintf("%s[%d]", key, i)
+		e.single = single
+		r.entry(e)
+	}
+	return nil
 }
 
 // contactLine joins the contact fields of basics into one line.
