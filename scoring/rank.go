@@ -239,13 +239,10 @@ func (p *part) run(ctx context.Context, snap *Snapshot, q *Query, k int) {
 				e := &q.Entries[ei]
 				list := snap.lists[e.Skill]
 				start := cursor[ei]
-				switch {
-				case strictReq:
+				if strictReq {
 					cursor[ei], touched = p.scanGeneral(list, start, blo, bhi, q, req, e, strictReq, touched)
-				case req.minTable != nil:
-					cursor[ei], touched = p.scanMinYears(list, start, blo, bhi, q.tables, e.Credit, req.minTable, touched)
-				default:
-					cursor[ei], touched = p.scanPlain(list, start, blo, bhi, q.tables, e.Credit, touched)
+				} else {
+					cursor[ei], touched = p.scanPlain(list, start, blo, bhi, q.tables, e.Credit, req.minTable, touched)
 				}
 				budget -= cursor[ei] - start
 			}
@@ -296,36 +293,12 @@ func (p *part) scanAdd(list PostingList, i int, blo, hi uint32, t *strengthTable
 	return i + n
 }
 
-// scanPlain folds one posting list into best for a requirement with no
-// minimum years outside Strict: the common case, kept free of branches
-// that do not apply. Its arithmetic is Query.value's.
-// It reads from posting i to the first ordinal at or past hi and returns
-// where it stopped.
-func (p *part) scanPlain(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, touched []uint32) (int, []uint32) {
-	docs, feats := list.Docs[i:], list.Feats[i:]
-	feats = feats[:len(docs)]
-	best := p.best
-	n := 0
-	for ; n < len(docs); n++ {
-		d := docs[n]
-		if d >= hi {
-			break
-		}
-		v := float32(credit * t.strength(feats[n]))
-		j := d - lo
-		if b := best[j]; v > b {
-			if b == 0 {
-				touched = append(touched, j)
-			}
-			best[j] = v
-		}
-	}
-	return i + n, touched
-}
-
-// scanMinYears is scanPlain for a requirement with minimum years: the
-// value is scaled by the requirement's factor for the posting's months.
-func (p *part) scanMinYears(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, minTable *[maxMonths + 1]float32, touched []uint32) (int, []uint32) {
+// scanPlain folds one posting list into best for a requirement outside
+// Strict; minTable, if set, scales values toward the minimum years (a
+// loop-invariant branch, predicted for free). Its arithmetic is
+// Query.value's. It reads from posting i to the first ordinal at or past
+// hi and returns where it stopped.
+func (p *part) scanPlain(list PostingList, i int, lo, hi uint32, t *strengthTables, credit float32, minTable *[maxMonths + 1]float32, touched []uint32) (int, []uint32) {
 	docs, feats := list.Docs[i:], list.Feats[i:]
 	feats = feats[:len(docs)]
 	best := p.best
@@ -336,7 +309,10 @@ func (p *part) scanMinYears(list PostingList, i int, lo, hi uint32, t *strengthT
 			break
 		}
 		f := feats[n]
-		v := float32(float32(credit*t.strength(f)) * minTable[t.months(f)])
+		v := float32(credit * t.strength(f))
+		if minTable != nil {
+			v = float32(v * minTable[t.months(f)])
+		}
 		j := d - lo
 		if b := best[j]; v > b {
 			if b == 0 {
@@ -348,7 +324,7 @@ func (p *part) scanMinYears(list PostingList, i int, lo, hi uint32, t *strengthT
 	return i + n, touched
 }
 
-// scanGeneral is scanPlain with minimum years and Strict bookkeeping.
+// scanGeneral is scanPlain with Strict bookkeeping.
 func (p *part) scanGeneral(list PostingList, i int, lo, hi uint32, q *Query, req *Requirement, e *Entry, strictReq bool, touched []uint32) (int, []uint32) {
 	docs, feats := list.Docs, list.Feats
 	for ; i < len(docs); i++ {
