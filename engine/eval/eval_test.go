@@ -142,8 +142,9 @@ func TestGolden(t *testing.T) {
 	}
 	// Quality floors: NDCG@10 of at least 0.90, and a clear margin over
 	// plain BM25. The issue asked for 0.15 above BM25; on this honestly
-	// judged set BM25 itself reaches about 0.88, so the floor guards the
-	// margin measured when the set was finished (0.059), rounded down.
+	// judged set BM25 itself reaches about 0.83, so the floor guards the
+	// smallest margin measured on any version of the set (0.059 on the
+	// third, 0.063 held out on the fourth's new profiles), rounded down.
 	if got.Mean.NDCG < 0.90 {
 		t.Errorf("mean NDCG@10 %.4f < 0.90", got.Mean.NDCG)
 	}

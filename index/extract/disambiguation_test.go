@@ -45,6 +45,10 @@ func TestDisambiguation(t *testing.T) {
 		{"We heard Verdi at La Scala.", "", "Scala"},
 		{"Backend services in Elixir and Erlang on the BEAM.", "Elixir", ""},
 		{"The old herbalist sold an elixir of youth.", "", "Elixir"},
+		{"UI tests in Espresso and unit tests with JUnit for the Android app.", "Espresso", ""},
+		{"Pulled 300 Espresso shots a day on a La Marzocco machine.", "", "Espresso"},
+		{"The Android app is written in Kotlin, with offline sync on Room and WorkManager.", "Room", ""},
+		{"Room for twelve guests, booked through the front desk.", "", "Room"},
 	}
 	for _, tt := range tests {
 		d, err := document.Read(context.Background(), "s.txt", []byte(tt.text), document.Limits{})

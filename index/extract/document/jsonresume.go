@@ -253,6 +253,8 @@ func (r *jsonRenderer) entry(e entry) {
 		DateText: dateText,
 		Start:    b.blocks[first].Start,
 		End:      b.blocks[last].End,
+		// The title alone decides, as the header lines do for text.
+		NonTechnical: e.kind == Work && nonTechnicalTitle(e.title),
 	})
 }
 

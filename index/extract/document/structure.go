@@ -605,10 +605,14 @@ var nonTechnicalWords = newWordSet("recruiter*", "recruiting", "recruitment", "s
 	"hr", "writer", "documentation", "sales", "salesperson", "marketing", "coordinator", "director", "vp",
 	"barista", "teacher", "lecturer")
 
-// nonTechnicalPhrases are multi-word titles of the same kind.
+// nonTechnicalPhrases are multi-word titles of the same kind, including
+// people management: an engineering manager or a head of department is
+// credited with the skills their teams use, not with practising them. A
+// title such as "AI Compiler Manager" names a domain, not a team, and is
+// left alone, so hands-on leads are not mistaken for managers.
 var nonTechnicalPhrases = []string{"human resources", "people partner", "account executive", "account manager",
 	"product manager", "product owner", "program manager", "project manager", "scrum master",
-	"vice president", "head of talent", "customer success"}
+	"vice president", "head of", "customer success", "engineering manager", "manager of"}
 
 // nonTechnical reports a role that describes others' skills: decided from
 // the header lines (or, for a bio paragraph, the title read from "as a …"),
@@ -625,6 +629,12 @@ func nonTechnical(d *Document, first int, dt dated, title string) bool {
 	} else {
 		head = d.Text[d.Blocks[first].Start:d.Blocks[dt.block].End]
 	}
+	return nonTechnicalTitle(head)
+}
+
+// nonTechnicalTitle reports whether a position's header text names a role
+// that talks about skills rather than practising them.
+func nonTechnicalTitle(head string) bool {
 	words := wordsOf(head)
 	if handsOnTitleWords.any(words) {
 		return false // "Sales Engineer", "Developer Advocate": hands-on enough

@@ -3,6 +3,7 @@ package document
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -138,6 +139,54 @@ func TestPositionKinds(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestNonTechnicalRoles: roles that hire, sell, document or manage the work
+// name its skills without practising them; hands-on titles, including a
+// domain "manager" such as "AI Compiler Manager", stay technical. Text and
+// JSON Resume positions are classified alike.
+func TestNonTechnicalRoles(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Technical Recruiter, Kiteframe", true},
+		{"Director of Engineering, Mobile", true},
+		{"Engineering Manager, Edge AI", true},
+		{"Senior Engineering Manager, Inference Platform", true},
+		{"Head of Research Computing", true},
+		{"Data Engineering Manager, Fjellvang Media", true},
+		{"Product Manager, ML Platform", true},
+		{"AI Compiler Manager", false},
+		{"Staff Software Engineer, Payments", false},
+		{"Sales Engineer", false},
+		{"Tech Lead, Search", false},
+	}
+	for _, tt := range tests {
+		text := "## Experience\n\n" + tt.title + "\n\nMar 2021 – present\n\n- Kubernetes and Go\n"
+		d, err := Read(context.Background(), "x.md", []byte(text), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		js := `{"basics":{"name":"A B"},"work":[{"name":"Acme","position":` + strconv.Quote(tt.title) +
+			`,"startDate":"2021-03","highlights":["Kubernetes and Go"]}]}`
+		j, err := Read(context.Background(), "x.json", []byte(js), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			format string
+			d      *Document
+		}{{"text", d}, {"JSON Resume", j}} {
+			if len(c.d.Positions) != 1 {
+				t.Errorf("%s %q: %d positions, want 1", c.format, tt.title, len(c.d.Positions))
+				continue
+			}
+			if got := c.d.Positions[0].NonTechnical; got != tt.want {
+				t.Errorf("%s %q: NonTechnical = %v, want %v", c.format, tt.title, got, tt.want)
+			}
 		}
 	}
 }
