@@ -262,7 +262,7 @@ func findPositions(d *Document, secOf []int, nameBlock int) []Position {
 		}
 		p.Title, p.Org = titleAndOrg(d, first, dt)
 		p.Kind = positionKind(d, secOf, first, dt)
-		p.NonTechnical = nonTechnical(d, first, dt, p.Title)
+		p.NonTechnical = nonTechnical(d, first, dt)
 		out = append(out, p)
 	}
 	return out
@@ -617,7 +617,7 @@ var nonTechnicalPhrases = []string{"human resources", "people partner", "account
 // nonTechnical reports a role that describes others' skills: decided from
 // the header lines (or, for a bio paragraph, the title read from "as a …"),
 // never from the body, which a hands-on engineer may fill with any word.
-func nonTechnical(d *Document, first int, dt dated, title string) bool {
+func nonTechnical(d *Document, first int, dt dated) bool {
 	var head string
 	if dt.narrative {
 		// A bio states the role in its first clause: "Since 2022 he has
